@@ -1,0 +1,3 @@
+//! Shared helpers for the benches: corpus text, repeated to a useful size.
+
+pub use gazette_tests::corpus_articles;

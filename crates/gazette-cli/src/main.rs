@@ -1,0 +1,312 @@
+//! The `gazette` command line.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use gazette::core::{Document, PartKind, TokenKind};
+use gazette::formats::{self, wire, InputFormat, Reader, Record, Writer};
+use gazette::Pipeline;
+
+/// Find who and what news articles mention, who said what, and which numbers they claim.
+///
+/// Reads plain-text articles (one per file, directories walked recursively), JSONL
+/// ({"id", "title"?, "text"} per line) or stdin, and writes one JSON object per article.
+#[derive(Parser)]
+#[command(name = "gazette", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze articles and write one JSON record per article (schema v1, see SCHEMA.md).
+    ///
+    /// Exit status: 0 if every article was analyzed, 1 if some failed (their error records are in
+    /// the output), 2 on a usage or I/O error.
+    Extract(ExtractArgs),
+    /// Show the layout, sentences and tokens of articles, for debugging.
+    Tokens(TokensArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Input files or directories; `-` reads stdin.
+    #[arg(required = true, value_name = "PATH|-")]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutFormat::Jsonl)]
+    format: OutFormat,
+    /// How to read input files: by extension (.jsonl/.ndjson are JSONL), or force one.
+    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    input_format: InFormat,
+    /// Worker threads (0: all cores; 1: sequential).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct TokensArgs {
+    /// An article (text or JSONL file, or `-` for stdin).
+    #[arg(value_name = "FILE")]
+    input: PathBuf,
+    /// How to read the input.
+    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    input_format: InFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// A pretty-printed JSON array.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<InFormat> for InputFormat {
+    fn from(f: InFormat) -> InputFormat {
+        match f {
+            InFormat::Auto => InputFormat::Auto,
+            InFormat::Text => InputFormat::Text,
+            InFormat::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Tokens(args) => tokens(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || matches!(e.downcast_ref::<formats::Error>(), Some(formats::Error::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Output to stdout, or to a temporary file renamed over FILE when all went well.
+enum Output {
+    Stdout(io::StdoutLock<'static>),
+    File { tmp: PathBuf, dest: PathBuf, file: File },
+}
+
+impl Output {
+    fn open(dest: Option<&Path>) -> anyhow::Result<Output> {
+        let Some(dest) = dest else { return Ok(Output::Stdout(io::stdout().lock())) };
+        let name = dest.file_name().context("output path has no file name")?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".tmp{}", std::process::id()));
+        let tmp = dest.with_file_name(tmp_name);
+        let file =
+            File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(Output::File { tmp, dest: dest.to_path_buf(), file })
+    }
+
+    fn commit(self) -> anyhow::Result<()> {
+        if let Output::File { tmp, dest, file } = self {
+            file.sync_all().ok();
+            drop(file);
+            std::fs::rename(&tmp, &dest).with_context(|| {
+                format!("cannot rename {} to {}", tmp.display(), dest.display())
+            })?;
+        }
+        Ok(())
+    }
+
+    fn tmp_path(&self) -> Option<PathBuf> {
+        match self {
+            Output::Stdout(_) => None,
+            Output::File { tmp, .. } => Some(tmp.clone()),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(s) => s.write(buf),
+            Output::File { file, .. } => file.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(s) => s.flush(),
+            Output::File { file, .. } => file.flush(),
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let reader = Reader::open(&args.inputs, args.input_format.into())?;
+    let pipeline = Pipeline::new().threads(args.threads).context("cannot start worker threads")?;
+    let format = match args.format {
+        OutFormat::Jsonl => formats::Format::Jsonl,
+        OutFormat::Json => formats::Format::Json,
+    };
+    let output = Output::open(args.output.as_deref())?;
+    let tmp = output.tmp_path();
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, output), format);
+    let mut failed = 0usize;
+    let result = pipeline.for_each_ordered(
+        reader,
+        |p, rec: Record| render(p, rec, format),
+        |(ok, bytes)| {
+            failed += usize::from(!ok);
+            writer.write_raw(&bytes)
+        },
+    );
+    let finished = result.and_then(|()| writer.finish());
+    match finished {
+        Ok(out) => {
+            let out = out.into_inner().map_err(|e| e.into_error())?;
+            out.commit()?;
+        }
+        Err(e) => {
+            // Nothing partial is left behind.
+            if let Some(tmp) = tmp {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(e.into());
+        }
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Analyzes and serializes one record (on a worker thread). Returns (succeeded, bytes).
+fn render(p: &Pipeline, rec: Record, format: formats::Format) -> (bool, Vec<u8>) {
+    match rec {
+        Ok(doc) => match p.try_analyze(&doc) {
+            Ok(a) => (true, Writer::<io::Sink>::render(format, &wire::Record::new(&doc, &a))),
+            Err(msg) => {
+                (false, Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&doc.id, &msg)))
+            }
+        },
+        Err(e) => {
+            (false, Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&e.id, &e.message)))
+        }
+    }
+}
+
+fn tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
+    let reader = Reader::open(&[&args.input], args.input_format.into())?;
+    let pipeline = Pipeline::new().threads(1)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for rec in reader {
+        match rec {
+            Ok(doc) => show_tokens(&mut out, &doc, &pipeline)?,
+            Err(e) => {
+                failed = true;
+                writeln!(out, "# error: {e}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn kind_name(k: PartKind) -> &'static str {
+    match k {
+        PartKind::Title => "title",
+        PartKind::Byline => "byline",
+        PartKind::Publisher => "publisher",
+        PartKind::Caption => "caption",
+        PartKind::Credit => "credit",
+        PartKind::Dateline => "dateline",
+        PartKind::Body => "body",
+        PartKind::Contributors => "contributors",
+        PartKind::Boilerplate => "boilerplate",
+        PartKind::Duplicate => "duplicate",
+    }
+}
+
+fn token_code(k: TokenKind) -> &'static str {
+    match k {
+        TokenKind::Word => "",
+        TokenKind::Number => "num",
+        TokenKind::Fraction => "frac",
+        TokenKind::Punct => "p",
+        TokenKind::QuoteOpen => "q<",
+        TokenKind::QuoteClose => "q>",
+        TokenKind::QuoteAmbiguous => "q?",
+        TokenKind::Possessive => "poss",
+        TokenKind::Contraction => "contr",
+        TokenKind::Abbreviation => "abbr",
+        TokenKind::Compound => "comp",
+        TokenKind::Url => "url",
+        TokenKind::Email => "email",
+        TokenKind::Symbol => "sym",
+    }
+}
+
+fn show_tokens(out: &mut impl Write, doc: &Document, pipeline: &Pipeline) -> io::Result<()> {
+    let a = pipeline.analyze(doc);
+    let l = &a.layout;
+    let text = doc.text.as_str();
+    let list =
+        |v: &[gazette::core::Span]| v.iter().map(|s| &text[*s]).collect::<Vec<_>>().join("; ");
+    writeln!(out, "# {}  ({} bytes)", doc.id, text.len())?;
+    if let Some(t) = &doc.title {
+        writeln!(out, "title (separate): {t}")?;
+    }
+    writeln!(out, "authors: {}", list(&l.authors))?;
+    writeln!(out, "publisher: {}", l.publisher.map_or("", |s| &text[s]))?;
+    writeln!(out, "credits: {}", list(&l.credits))?;
+    writeln!(out, "contributors: {}", list(&l.contributors))?;
+    for p in &l.parts {
+        writeln!(out, "{} {:?}: {:?}", kind_name(p.kind), p.span, &text[p.span])?;
+    }
+    for d in &l.duplicates {
+        writeln!(out, "duplicate {:?} repeats {:?}", d.span, d.original)?;
+    }
+    for (i, p) in l.paragraphs.iter().enumerate() {
+        writeln!(out, "\n¶{i} {} {:?}", kind_name(p.kind), p.span)?;
+        for s in &l.sentences[p.sentences.clone()] {
+            writeln!(out, "  ‹{}›", &text[s.span])?;
+            let toks: Vec<String> = l
+                .sentence_tokens(s)
+                .iter()
+                .map(|t| {
+                    let c = token_code(t.kind);
+                    if c.is_empty() {
+                        text[t.span].to_string()
+                    } else {
+                        format!("{}/{c}", &text[t.span])
+                    }
+                })
+                .collect();
+            writeln!(out, "    {}", toks.join(" "))?;
+        }
+    }
+    writeln!(out)
+}

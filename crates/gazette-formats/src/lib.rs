@@ -1,0 +1,33 @@
+//! Input readers and output writers for gazette, and the JSON wire schema.
+//!
+//! * [`Reader`]: streams [`Record`]s from `.txt` files, directories of them (recursively,
+//!   sorted), JSONL files (`{"id", "title"?, "text"}` per line) and stdin (`-`). A bad record
+//!   becomes a [`RecordError`] with its file and line; the rest goes on.
+//! * [`wire`]: the versioned wire schema ([`wire::SCHEMA_VERSION`]): separate `Serialize` types
+//!   with Unicode code-point offsets, converted once from the byte spans of
+//!   [`gazette_core::Analysis`].
+//! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
+//!
+//! ```
+//! use gazette_core::{Analysis, Document};
+//! use gazette_formats::wire;
+//!
+//! let doc = Document::new("d1", "Münch said");
+//! let analysis = Analysis::default();
+//! let record = wire::Record::new(&doc, &analysis);
+//! let json = serde_json::to_string(&record).unwrap();
+//! assert!(json.starts_with(r#"{"schema_version":1,"id":"d1""#));
+//!
+//! // Code-point offsets: "said" starts at char 6 although it starts at byte 7.
+//! let map = wire::OffsetMap::new(&doc.text);
+//! assert_eq!(map.char_offset(7), 6);
+//! ```
+
+mod error;
+mod reader;
+pub mod wire;
+mod writer;
+
+pub use error::Error;
+pub use reader::{InputFormat, Reader, Record, RecordError};
+pub use writer::{Format, Writer};

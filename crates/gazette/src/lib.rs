@@ -1,0 +1,175 @@
+//! gazette: who and what a news article mentions, who said what, and which numbers it claims.
+//!
+//! This facade ties the stages together in a [`Pipeline`] and re-exports them:
+//! [`core`] (types), [`tokenize`] (layout, tokens, sentences), [`formats`] (readers, writers,
+//! wire schema). A pipeline is built once and shared; [`Pipeline::analyze`] never fails or
+//! panics; [`Pipeline::for_each_ordered`] runs a stream of records on a rayon pool and hands the
+//! results back in input order.
+//!
+//! ```
+//! use gazette::{core::Document, Pipeline};
+//!
+//! let pipeline = Pipeline::new();
+//! let doc = Document::new("a", "Title\nBy Jane Roe\nIt fell. It rose.\n");
+//! let analysis = pipeline.analyze(&doc);
+//! assert_eq!(analysis.layout.sentences.len(), 4);
+//! ```
+#![deny(missing_docs)]
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use gazette_core as core;
+pub use gazette_formats as formats;
+pub use gazette_tokenize as tokenize;
+
+use gazette_core::{Analysis, Document};
+use gazette_tokenize::Tokenizer;
+
+/// The whole analysis, built once and shared across threads.
+pub struct Pipeline {
+    tokenizer: Tokenizer,
+    pool: Option<rayon::ThreadPool>,
+    chunk: usize,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+/// Outcome of analyzing one record.
+pub type Outcome = Result<Analysis, String>;
+
+impl Pipeline {
+    /// A pipeline with the default stages, running on rayon's global pool.
+    pub fn new() -> Pipeline {
+        Pipeline { tokenizer: Tokenizer::new(), pool: None, chunk: 256 }
+    }
+
+    /// Uses `n` worker threads (`1`: the sequential path, no thread pool). `0` means all cores.
+    pub fn threads(mut self, n: usize) -> Result<Pipeline, rayon::ThreadPoolBuildError> {
+        self.pool = match n {
+            0 => None,
+            n => Some(rayon::ThreadPoolBuilder::new().num_threads(n).build()?),
+        };
+        Ok(self)
+    }
+
+    /// Number of records processed per parallel batch (default 256).
+    pub fn chunk_size(mut self, n: usize) -> Pipeline {
+        self.chunk = n.max(1);
+        self
+    }
+
+    /// Analyzes one document.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let layout = self.tokenizer.segment(doc);
+        Analysis { layout, ..Analysis::default() }
+    }
+
+    /// Analyzes one document, turning a panic (a bug) into an error instead of losing the batch.
+    pub fn try_analyze(&self, doc: &Document) -> Outcome {
+        catch_unwind(AssertUnwindSafe(|| self.analyze(doc))).map_err(|p| {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            format!("internal error while analyzing: {msg}")
+        })
+    }
+
+    /// Analyzes documents in parallel; results are in input order.
+    pub fn analyze_all(&self, docs: &[Document]) -> Vec<Analysis> {
+        use rayon::prelude::*;
+        self.install(|| docs.par_iter().map(|d| self.analyze(d)).collect())
+    }
+
+    fn is_sequential(&self) -> bool {
+        self.pool.as_ref().is_some_and(|p| p.current_num_threads() == 1)
+    }
+
+    fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        match &self.pool {
+            Some(p) => p.install(f),
+            None => f(),
+        }
+    }
+
+    /// Streams `items` through `work` (run in parallel, chunk by chunk, with the pipeline) and
+    /// passes each result to `sink` in input order. Memory is bounded by the chunk size. Stops
+    /// early and returns the error if `sink` fails.
+    pub fn for_each_ordered<I, T, R, E>(
+        &self,
+        items: I,
+        work: impl Fn(&Pipeline, T) -> R + Sync,
+        mut sink: impl FnMut(R) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        I: IntoIterator<Item = T>,
+        T: Send,
+        R: Send,
+    {
+        use rayon::prelude::*;
+        let mut items = items.into_iter();
+        if self.is_sequential() {
+            for item in items {
+                sink(work(self, item))?;
+            }
+            return Ok(());
+        }
+        loop {
+            let chunk: Vec<T> = items.by_ref().take(self.chunk).collect();
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let results: Vec<R> =
+                self.install(|| chunk.into_par_iter().map(|item| work(self, item)).collect());
+            for r in results {
+                sink(r)?;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_each_ordered_keeps_input_order() {
+        let p = Pipeline::new().threads(2).unwrap().chunk_size(3);
+        let mut seen = Vec::new();
+        p.for_each_ordered(
+            0..20,
+            |_, i| i * 2,
+            |r| -> Result<(), ()> {
+                seen.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..20).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sink_error_stops_the_run() {
+        let p = Pipeline::new().threads(1).unwrap();
+        let mut n = 0;
+        let r = p.for_each_ordered(
+            0..10,
+            |_, i| i,
+            |i| {
+                n += 1;
+                if i == 3 {
+                    Err("stop")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err("stop"));
+        assert_eq!(n, 4);
+    }
+}

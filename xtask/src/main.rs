@@ -1,0 +1,101 @@
+//! `cargo xtask`: project automation.
+//!
+//! ```text
+//! cargo xtask ci               what .ci/run runs: fmt --check, clippy -D warnings, the tests
+//! cargo xtask golden [--check] write (or check) corpus/expected/*.json
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
+    match args.first().map(String::as_str) {
+        Some("ci") => ci(),
+        Some("golden") => golden(rest.iter().any(|a| a == "--check")),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n\
+                 commands:\n  \
+                 ci               fmt --check, clippy -D warnings and the test suite (what .ci/run runs)\n  \
+                 golden [--check] rewrite corpus/expected/*.json from the current pipeline (or check them)"
+            );
+            bail!("unknown or missing command")
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The CI steps, in order. `.ci/run` runs exactly these commands.
+pub const CI_STEPS: &[&[&str]] = &[
+    &["cargo", "fmt", "--all", "--check"],
+    &["cargo", "clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+    &["cargo", "test", "--workspace"],
+];
+
+fn ci() -> Result<()> {
+    for step in CI_STEPS {
+        eprintln!("$ {}", step.join(" "));
+        let status = Command::new(step[0])
+            .args(&step[1..])
+            .current_dir(root())
+            .status()
+            .with_context(|| format!("cannot run {}", step[0]))?;
+        if !status.success() {
+            bail!("`{}` failed", step.join(" "));
+        }
+    }
+    Ok(())
+}
+
+fn golden(check: bool) -> Result<()> {
+    let pipeline = gazette::Pipeline::new();
+    let docs = gazette_tests::corpus_articles();
+    let dir = gazette_tests::corpus_dir().join("expected");
+    std::fs::create_dir_all(&dir)?;
+    let mut stale = 0;
+    let mut wanted = std::collections::BTreeSet::new();
+    for doc in &docs {
+        let path = gazette_tests::expected_path(&doc.id);
+        wanted.insert(path.file_name().map(|f| f.to_os_string()));
+        let got = gazette_tests::render_golden(&pipeline, doc);
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        if old != got {
+            stale += 1;
+            if check {
+                eprintln!("differs: {}", path.display());
+            } else {
+                std::fs::write(&path, got)?;
+                eprintln!("wrote {}", path.display());
+            }
+        }
+    }
+    for entry in std::fs::read_dir(&dir)? {
+        let entry = entry?;
+        if !wanted.contains(&Some(entry.file_name())) {
+            stale += 1;
+            if check {
+                eprintln!("no article for {}", entry.path().display());
+            } else {
+                std::fs::remove_file(entry.path())?;
+                eprintln!("removed {}", entry.path().display());
+            }
+        }
+    }
+    if check && stale > 0 {
+        bail!("{stale} golden file(s) out of date: run `cargo xtask golden`");
+    }
+    eprintln!(
+        "{} articles, {} golden file(s) {}",
+        docs.len(),
+        stale,
+        if check { "stale" } else { "updated" }
+    );
+    Ok(())
+}
