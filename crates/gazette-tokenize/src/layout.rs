@@ -504,6 +504,12 @@ fn contributor_note(text: &str, p: Span) -> Option<Vec<Span>> {
     if s.len() > 1200 {
         return None;
     }
+    // One fast scan rules out almost every paragraph.
+    let b = s.as_bytes();
+    if memchr::memmem::find(b, b"contribut").is_none() && memchr::memmem::find(b, b"ing by ").is_none()
+    {
+        return None;
+    }
     for cue in
         [" contributed to this report", " contributed reporting", " contributed to this article"]
     {
@@ -535,11 +541,11 @@ fn contributor_note(text: &str, p: Span) -> Option<Vec<Span>> {
 /// The length of a dateline opening a paragraph: "BEIRUT (Reuters) - ", "SALVADOR, Feb 26 - ",
 /// "NAIROBI, March 3 (AP) — ", "WASHINGTON — ".
 fn find_dateline(s: &str) -> Option<usize> {
-    let window = &s[..s.len().min(120)];
-    let window = match window.char_indices().last() {
-        Some(_) if s.is_char_boundary(window.len()) => window,
-        _ => s.get(..s.char_indices().nth(100).map_or(s.len(), |(i, _)| i))?,
-    };
+    let mut cut = s.len().min(120);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &s[..cut];
     // Find the separator dash.
     let (sep_at, sep_len) = [" - ", " — ", " – ", " -- ", " —", "— "]
         .iter()

@@ -1,0 +1,193 @@
+//! End-to-end tests of the `gazette` binary (here, not in `tests/`, because only this package
+//! gets `CARGO_BIN_EXE_gazette`).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn gazette() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles")
+}
+
+fn run(args: &[&str]) -> Output {
+    gazette().args(args).output().expect("gazette runs")
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn extract_corpus_writes_one_record_per_article() {
+    let out = gazette().arg("extract").arg(corpus()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    let n = std::fs::read_dir(corpus()).unwrap().count();
+    assert_eq!(recs.len(), n);
+    for r in &recs {
+        assert_eq!(r["schema_version"], 1);
+        for key in ["entities", "quotes", "attributions", "quantities", "duplicates", "authors"] {
+            assert!(r[key].is_array(), "{key} missing in {}", r["id"]);
+        }
+        assert!(r["stats"]["tokens"].as_u64().unwrap() > 0);
+    }
+    let seed = recs.iter().find(|r| r["id"] == "000_073e01bd7b933762").expect("seed record");
+    assert_eq!(seed["authors"].as_array().unwrap().len(), 3);
+    assert_eq!(seed["publisher"], "The Washington Post");
+    assert_eq!(seed["contributors"].as_array().unwrap().len(), 7);
+    assert_eq!(seed["duplicates"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn jsonl_bad_lines_are_error_records_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("in.jsonl");
+    std::fs::write(
+        &p,
+        "{\"id\":\"a\",\"title\":\"T\",\"text\":\"It fell. It rose.\"}\n{oops\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Fine.\"}\n",
+    )
+    .unwrap();
+    let out = run(&["extract", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 4);
+    assert_eq!(recs[0]["title"], "T");
+    assert!(recs[1]["error"].as_str().unwrap().contains("in.jsonl:2: invalid JSON"));
+    assert_eq!(recs[2]["id"], "c");
+    assert!(recs[2]["error"].as_str().unwrap().contains("in.jsonl:3: record has no \"text\""));
+    assert_eq!(recs[3]["id"], "d");
+    assert!(recs[3].get("error").is_none());
+}
+
+#[test]
+fn missing_input_is_a_usage_error() {
+    let out = run(&["extract", "/no/such/path.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: /no/such/path.txt: no such file"), "{err}");
+    let out = run(&["extract", "--format", "yaml", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_empty_and_binary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a_latin1.txt"), b"Caf\xe9 owner Jos\xe9 said it.\n").unwrap();
+    std::fs::write(dir.path().join("b_empty.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("c_binary.bin"), [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2]).unwrap();
+    std::fs::write(dir.path().join("d_ok.txt"), "Title\nBody here.\n").unwrap();
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a_latin1", "b_empty", "c_binary", "d_ok"]);
+    assert!(recs[0]["warnings"][0].as_str().unwrap().starts_with("invalid UTF-8"));
+    assert!(recs[0].get("error").is_none());
+    assert!(recs[1]["error"].as_str().unwrap().contains("empty article"));
+    assert!(recs[2]["error"].as_str().unwrap().contains("binary file"));
+    assert_eq!(recs[3]["title"], "Title");
+}
+
+#[test]
+fn huge_single_line_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.txt");
+    let sentence = "The U.S. said \"2,000 fighters\" left Syria, officials said. ";
+    let text = sentence.repeat(20 * 1024 * 1024 / sentence.len());
+    std::fs::write(&p, &text).unwrap();
+    let out = run(&["extract", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    assert_eq!(recs[0]["stats"]["paragraphs"], 1);
+    assert!(recs[0]["stats"]["sentences"].as_u64().unwrap() > 300_000);
+}
+
+#[test]
+fn stdin_text_and_jsonl() {
+    for (input, id) in [("Title\nIt fell.\n", "stdin"), ("{\"id\":\"j1\",\"text\":\"It fell.\"}\n", "j1")] {
+        let mut child = gazette()
+            .args(["extract", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(records(&out)[0]["id"], id);
+    }
+}
+
+#[test]
+fn output_file_json_format_and_thread_determinism() {
+    let dir = tempfile::tempdir().unwrap();
+    let o1 = dir.path().join("one.json");
+    let o2 = dir.path().join("two.json");
+    let c = corpus();
+    let c = c.to_str().unwrap();
+    for (threads, o) in [("1", &o1), ("2", &o2)] {
+        let out = run(&["extract", c, "--format", "json", "--threads", threads, "-o", o.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(out.stdout.is_empty());
+    }
+    let a = std::fs::read(&o1).unwrap();
+    assert_eq!(a, std::fs::read(&o2).unwrap(), "--threads 1 and 2 give the same bytes");
+    let v: Value = serde_json::from_slice(&a).unwrap();
+    assert!(v.as_array().unwrap().len() >= 7);
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn closed_stdout_pipe_is_not_an_error() {
+    let mut child = gazette()
+        .arg("extract")
+        .arg(corpus())
+        .arg(corpus())
+        .arg(corpus())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn help_reads_well() {
+    let out = run(&["--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("extract") && help.contains("tokens"));
+    let out = run(&["extract", "--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    for flag in ["--format", "--threads", "--output", "Exit status"] {
+        assert!(help.contains(flag), "extract --help lacks {flag}");
+    }
+}
+
+#[test]
+fn tokens_shows_layout_sentences_and_kinds() {
+    let seed = corpus().join("000_073e01bd7b933762.txt");
+    let out = run(&["tokens", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("authors: Griff Witte; Sudarsan Raghavan; James McAuley"));
+    assert!(s.contains("¶0 title"));
+    assert!(s.contains("Brig./abbr Gen./abbr Yahya Rasoul"));
+    assert!(s.contains("duplicate "));
+}
