@@ -84,7 +84,8 @@ fn invalid_utf8_empty_and_binary_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a_latin1.txt"), b"Caf\xe9 owner Jos\xe9 said it.\n").unwrap();
     std::fs::write(dir.path().join("b_empty.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("c_binary.bin"), [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2]).unwrap();
+    std::fs::write(dir.path().join("c_binary.bin"), [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2])
+        .unwrap();
     std::fs::write(dir.path().join("d_ok.txt"), "Title\nBody here.\n").unwrap();
     let out = run(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -114,7 +115,9 @@ fn huge_single_line_article() {
 
 #[test]
 fn stdin_text_and_jsonl() {
-    for (input, id) in [("Title\nIt fell.\n", "stdin"), ("{\"id\":\"j1\",\"text\":\"It fell.\"}\n", "j1")] {
+    for (input, id) in
+        [("Title\nIt fell.\n", "stdin"), ("{\"id\":\"j1\",\"text\":\"It fell.\"}\n", "j1")]
+    {
         let mut child = gazette()
             .args(["extract", "-"])
             .stdin(Stdio::piped())
@@ -136,7 +139,16 @@ fn output_file_json_format_and_thread_determinism() {
     let c = corpus();
     let c = c.to_str().unwrap();
     for (threads, o) in [("1", &o1), ("2", &o2)] {
-        let out = run(&["extract", c, "--format", "json", "--threads", threads, "-o", o.to_str().unwrap()]);
+        let out = run(&[
+            "extract",
+            c,
+            "--format",
+            "json",
+            "--threads",
+            threads,
+            "-o",
+            o.to_str().unwrap(),
+        ]);
         assert_eq!(out.status.code(), Some(0));
         assert!(out.stdout.is_empty());
     }

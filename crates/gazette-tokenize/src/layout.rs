@@ -506,7 +506,8 @@ fn contributor_note(text: &str, p: Span) -> Option<Vec<Span>> {
     }
     // One fast scan rules out almost every paragraph.
     let b = s.as_bytes();
-    if memchr::memmem::find(b, b"contribut").is_none() && memchr::memmem::find(b, b"ing by ").is_none()
+    if memchr::memmem::find(b, b"contribut").is_none()
+        && memchr::memmem::find(b, b"ing by ").is_none()
     {
         return None;
     }

@@ -358,8 +358,18 @@ impl Scanner<'_, '_> {
         let mut apostrophes: [usize; 2] = [usize::MAX; 2];
         while let Some(c) = self.at(i) {
             // Fast exit: most words end at a space or plain punctuation.
-            if !matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&' | '@' | ':')
-            {
+            if !matches!(
+                c,
+                '\'' | '\u{2019}'
+                    | '\u{02BC}'
+                    | '-'
+                    | '\u{2010}'
+                    | '\u{2011}'
+                    | '.'
+                    | '&'
+                    | '@'
+                    | ':'
+            ) {
                 break;
             }
             let w = c.len_utf8();
