@@ -858,8 +858,11 @@ fn build(src: &Path, inputs: &Inputs) -> Result<Built> {
     check_entities(&countries, "countries.tsv")?;
 
     // --- places ----------------------------------------------------------------
-    let (mut places, place_stats) = build_places(inputs, &keshvar, src, &lex, &mut warnings)?;
+    let (mut places, mut place_stats) = build_places(inputs, &keshvar, src, &lex, &mut warnings)?;
     merge_curated(&mut places, parse_entity_file(&src.join("places.tsv"))?, "LOC")?;
+    for (stat, kind) in [("cities", "city"), ("admin1", "admin1"), ("continents", "continent")] {
+        place_stats.insert(stat, places.values().filter(|e| e.attr("kind") == Some(kind)).count());
+    }
     for e in places.values_mut() {
         let pop: u64 = e.attr("population").and_then(|p| p.parse().ok()).unwrap_or(0);
         let generated_place = e.id.starts_with("geonames:") || e.id.starts_with("iso:");

@@ -1,0 +1,345 @@
+//! The recognizer: gazetteer matching, name rules, overlap resolution, document-level linking.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use gazette_core::{Entity, EntityId, EntityKind, Gender, Layout, Mention, PartKind, Span, TokenKind};
+
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::lexicon::{Lexicon, TitleClass};
+use crate::normalize::{name_key, push_token};
+use crate::rules::{self, Cand, Ctx};
+use crate::Error;
+
+/// Entities and mentions found in one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Entities in order of first mention; `entities[i].id == EntityId(i)`.
+    pub entities: Vec<Entity>,
+    /// Mentions sorted by span, non-overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+/// Builds a [`Recognizer`].
+#[derive(Clone, Debug, Default)]
+pub struct RecognizerBuilder {
+    defaults: bool,
+    user: Vec<Gazetteer>,
+    lexicon: Option<Lexicon>,
+}
+
+impl RecognizerBuilder {
+    /// With the embedded default gazetteers and lexicons.
+    pub fn new() -> RecognizerBuilder {
+        RecognizerBuilder { defaults: true, user: Vec::new(), lexicon: None }
+    }
+
+    /// Whether to use the embedded default gazetteers (default: yes). The name lexicons (first
+    /// names, titles...) stay.
+    pub fn default_gazetteers(mut self, yes: bool) -> RecognizerBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a user gazetteer; its entries win ties against the defaults.
+    pub fn gazetteer(mut self, g: Gazetteer) -> RecognizerBuilder {
+        self.user.push(g);
+        self
+    }
+
+    /// Replaces the default name lexicons (for tests and special domains).
+    pub fn lexicon(mut self, lexicon: Lexicon) -> RecognizerBuilder {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Compiles the gazetteers into one automaton.
+    pub fn build(self) -> Result<Recognizer, Error> {
+        let mut gazetteers = Vec::new();
+        if self.defaults {
+            gazetteers.extend(crate::data::default_gazetteers()?);
+        }
+        let n_default = gazetteers.iter().map(|g| g.entries.len()).sum::<usize>();
+        gazetteers.extend(self.user);
+        let lexicon = match self.lexicon {
+            Some(l) => l,
+            None => crate::data::default_lexicon(),
+        };
+        Recognizer::compile(gazetteers, n_default, lexicon)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct PatternCand {
+    entry: u32,
+    /// Exact-case form required (acronyms).
+    exact: Option<Box<str>>,
+    ambiguous: bool,
+    /// The name starts with "The" (kept out of the key, restored when the text has it).
+    leading_the: bool,
+}
+
+/// Recognizes entities. Built once (compiling the gazetteers), shared by all threads.
+pub struct Recognizer {
+    entries: Vec<Entry>,
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Vec<PatternCand>>,
+    pub(crate) lexicon: Lexicon,
+}
+
+fn rank(e: &Entry, user: bool) -> (bool, u8, u64) {
+    let kind = match e.kind {
+        EntityKind::Loc if e.id.starts_with("iso:") && !e.id.contains('-') => 6,
+        EntityKind::Org => 5,
+        EntityKind::Person => 4,
+        EntityKind::Norp => 4,
+        EntityKind::Loc if e.attr("kind") == Some("region") => 3,
+        EntityKind::Loc if e.attr("kind") == Some("admin1") || e.id.starts_with("iso:") => 2,
+        EntityKind::Loc => 1,
+    };
+    let pop = e.attr("population").and_then(|p| p.parse().ok()).unwrap_or(0);
+    (user, kind, pop)
+}
+
+impl Recognizer {
+    /// A recognizer with the embedded defaults.
+    pub fn new() -> Result<Recognizer, Error> {
+        RecognizerBuilder::new().build()
+    }
+
+    fn compile(gazetteers: Vec<Gazetteer>, n_default: usize, lexicon: Lexicon) -> Result<Recognizer, Error> {
+        let entries: Vec<Entry> = gazetteers.into_iter().flat_map(|g| g.entries).collect();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<PatternCand>> = Vec::new();
+        for (ei, e) in entries.iter().enumerate() {
+            let entry_amb = e.attr("ambiguous") == Some("1");
+            let entry_exact = e.attr("case") == Some("exact");
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                let mut key = name_key(name);
+                let mut leading_the = false;
+                if let Some(rest) = key.strip_prefix("the ") {
+                    key = rest.to_string();
+                    leading_the = true;
+                }
+                if key.is_empty() {
+                    continue;
+                }
+                let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+                let acronym = !letters.is_empty()
+                    && letters.len() <= 5
+                    && letters.iter().all(|c| c.is_uppercase())
+                    && !name.contains(' ');
+                let exact = if acronym || (entry_exact && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)) {
+                    Some(name.clone().into_boxed_str())
+                } else {
+                    None
+                };
+                let cand = PatternCand { entry: ei as u32, exact, ambiguous: entry_amb, leading_the };
+                let key = format!(" {key}");
+                match by_key.get(&key) {
+                    Some(&pi) => patterns[pi].push(cand),
+                    None => {
+                        by_key.insert(key.clone(), patterns.len());
+                        keys.push(key);
+                        patterns.push(vec![cand]);
+                    }
+                }
+            }
+        }
+        for list in &mut patterns {
+            list.sort_by(|a, b| {
+                let ra = rank(&entries[a.entry as usize], a.entry as usize >= n_default);
+                let rb = rank(&entries[b.entry as usize], b.entry as usize >= n_default);
+                rb.cmp(&ra).then(a.entry.cmp(&b.entry))
+            });
+        }
+        let ac = if keys.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&keys)
+                    .map_err(|e| Error::Build(e.to_string()))?,
+            )
+        };
+        Ok(Recognizer { entries, ac, patterns, lexicon })
+    }
+
+    /// Number of gazetteer entries compiled in.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Number of distinct names (patterns) in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds the entities of a document. Never fails, never panics; linear in the text size.
+    pub fn recognize(&self, text: &str, layout: &Layout) -> Entities {
+        let ctx = Ctx::new(text, layout, &self.lexicon);
+        let mut cands: Vec<Cand> = Vec::new();
+        self.gazetteer_matches(&ctx, &mut cands);
+        rules::layout_names(&ctx, &mut cands);
+        rules::titled_names(&ctx, &mut cands);
+        rules::first_name_names(&ctx, &mut cands);
+        rules::arabic_names(&ctx, &mut cands);
+        rules::org_patterns(&ctx, &mut cands);
+        let mut chosen = select(cands);
+        rules::context_names(&ctx, &mut chosen);
+        let chosen = select(chosen);
+        crate::resolve::resolve(&ctx, chosen, &self.entries)
+    }
+
+    fn gazetteer_matches(&self, ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+        let Some(ac) = &self.ac else { return };
+        let text = ctx.text;
+        // The normalized token stream: " tok tok tok\n tok ...", with the byte span of every
+        // sub-token (compounds split at hyphens).
+        let mut stream = String::with_capacity(text.len() + text.len() / 4);
+        let mut offs: Vec<(u32, Span, u32)> = Vec::with_capacity(ctx.layout.tokens.len() + 16);
+        for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
+            let mut sent = p.sentences.start;
+            for ti in p.tokens.clone() {
+                while sent < p.sentences.end && ctx.layout.sentences[sent].tokens.end <= ti {
+                    sent += 1;
+                }
+                if sent < p.sentences.end && ctx.layout.sentences[sent].tokens.start == ti {
+                    stream.push('\n');
+                }
+                let tok = ctx.layout.tokens[ti];
+                let t = &text[tok.span];
+                match tok.kind {
+                    TokenKind::Compound => {
+                        let mut start = tok.span.start();
+                        for part in t.split(['-', '\u{2010}', '\u{2011}']) {
+                            if !part.is_empty() {
+                                stream.push(' ');
+                                offs.push((stream.len() as u32, Span::new(start, start + part.len()), ti as u32));
+                                push_token(&mut stream, part);
+                            }
+                            start += part.len() + 1;
+                            if start > tok.span.end() {
+                                break;
+                            }
+                            // Multi-byte hyphens.
+                            while start < tok.span.end() && !text.is_char_boundary(start) {
+                                start += 1;
+                            }
+                        }
+                    }
+                    TokenKind::QuoteOpen | TokenKind::QuoteClose | TokenKind::QuoteAmbiguous => stream.push('\n'),
+                    _ => {
+                        stream.push(' ');
+                        offs.push((stream.len() as u32, tok.span, ti as u32));
+                        push_token(&mut stream, t);
+                    }
+                }
+            }
+            stream.push('\n');
+        }
+        stream.push(' ');
+        let bytes = stream.as_bytes();
+        for m in ac.find_iter(&stream) {
+            let end = m.end();
+            if !matches!(bytes.get(end), Some(b' ' | b'\n')) {
+                continue;
+            }
+            let first = match offs.binary_search_by_key(&((m.start() + 1) as u32), |o| o.0) {
+                Ok(i) => i,
+                Err(_) => continue,
+            };
+            let mut last = first;
+            while last + 1 < offs.len() && (offs[last + 1].0 as usize) < end {
+                last += 1;
+            }
+            let span = offs[first].1.cover(offs[last].1);
+            let Some(list) = self.patterns.get(m.pattern().as_usize()) else { continue };
+            let surface = &text[span];
+            let first_tok = offs[first].2 as usize;
+            let initial = ctx.sentence_initial(first_tok);
+            let upper = surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let single = first == last;
+            let chosen = list.iter().find(|c| {
+                if let Some(exact) = &c.exact {
+                    return surface == &**exact && !ctx.all_caps_paragraph(first_tok);
+                }
+                if !upper {
+                    return false;
+                }
+                let e = &self.entries[c.entry as usize];
+                let common = single
+                    && e.kind != EntityKind::Norp
+                    && !(e.kind == EntityKind::Loc && e.id.starts_with("iso:") && !e.id.contains('-'))
+                    && self.lexicon.is_common(&surface.to_lowercase());
+                if c.ambiguous || common {
+                    return !initial && !ctx.title_case_paragraph(first_tok);
+                }
+                true
+            });
+            let Some(c) = chosen else { continue };
+            let e = &self.entries[c.entry as usize];
+            let mut span = span;
+            // "The Washington Post": restore a capitalized "The" that is part of the name.
+            if c.leading_the && first_tok > 0 {
+                let prev = ctx.layout.tokens[first_tok - 1];
+                if &text[prev.span] == "The" && prev.span.end() < span.start() {
+                    span = prev.span.cover(span);
+                }
+            }
+            out.push(Cand {
+                span,
+                kind: e.kind,
+                entry: Some(c.entry),
+                prio: if single { 70 } else { 80 },
+                gender: Gender::Unknown,
+                rule: "gazetteer",
+            });
+        }
+    }
+
+    /// The gazetteer entry at an index.
+    pub fn entry(&self, i: u32) -> Option<&Entry> {
+        self.entries.get(i as usize)
+    }
+
+    /// Class and gender of a title, if the normalized key is one.
+    pub fn title(&self, key: &str) -> Option<(TitleClass, Gender)> {
+        self.lexicon.titles.get(key).copied()
+    }
+}
+
+/// Keeps the best non-overlapping candidates: longer spans first, then higher priority.
+pub(crate) fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        b.span.len().cmp(&a.span.len()).then(b.prio.cmp(&a.prio)).then(a.span.cmp(&b.span))
+    });
+    let mut taken: Vec<Span> = Vec::with_capacity(cands.len());
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let i = taken.partition_point(|s| s.end() <= c.span.start());
+        if taken.get(i).is_some_and(|s| s.overlaps(c.span)) {
+            continue;
+        }
+        taken.insert(i, c.span);
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.span);
+    out
+}
+
+/// Kinds of paragraph annotated with entities.
+pub(crate) fn annotated(kind: PartKind) -> bool {
+    !matches!(kind, PartKind::Boilerplate | PartKind::Duplicate)
+}
+
+pub(crate) fn id(i: usize) -> EntityId {
+    EntityId(i as u32)
+}
+
+pub(crate) fn mention(span: Span, e: usize) -> Mention {
+    Mention { span, entity: id(e) }
+}

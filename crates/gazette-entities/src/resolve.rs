@@ -1,0 +1,215 @@
+//! Document-level resolution: candidates -> entities with canonical names and all mentions.
+
+use std::collections::HashMap;
+
+use gazette_core::{Entity, EntityKind, Gender, Mention, Span, TokenKind};
+
+use crate::gazetteer::Entry;
+use crate::normalize::{name_key, push_token};
+use crate::recognizer::{id, mention, Entities};
+use crate::rules::{Cand, Ctx};
+
+struct Draft {
+    kind: EntityKind,
+    canonical: String,
+    canonical_tokens: usize,
+    gazetteer_id: Option<String>,
+    gender: Gender,
+}
+
+pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> Entities {
+    let text = ctx.text;
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // (span, entity, from a single-token candidate that a surname may override)
+    let mut ments: Vec<(Span, usize, bool)> = Vec::new();
+
+    let key_of = |c: &Cand| -> String {
+        match c.entry.and_then(|e| entries.get(e as usize)) {
+            Some(e) => format!("g:{}", e.id),
+            None => format!("{:?}:{}", c.kind, name_key(&text[c.span])),
+        }
+    };
+    let ntok = |s: &str| s.split_whitespace().count();
+    let add = |c: &Cand, drafts: &mut Vec<Draft>, by_key: &mut HashMap<String, usize>| -> usize {
+        let key = key_of(c);
+        let surface = &text[c.span];
+        match by_key.get(&key) {
+            Some(&d) => {
+                let dr = &mut drafts[d];
+                if dr.gazetteer_id.is_none() && ntok(surface) > dr.canonical_tokens {
+                    dr.canonical = surface.to_string();
+                    dr.canonical_tokens = ntok(surface);
+                }
+                if dr.gender == Gender::Unknown {
+                    dr.gender = c.gender;
+                }
+                d
+            }
+            None => {
+                let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
+                    Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
+                    None => (surface.to_string(), None, c.kind),
+                };
+                drafts.push(Draft { kind, canonical_tokens: ntok(&canonical), canonical, gazetteer_id: gid, gender: c.gender });
+                by_key.insert(key, drafts.len() - 1);
+                drafts.len() - 1
+            }
+        }
+    };
+
+    // People with full names first, so that short forms can link to them.
+    let is_full_person = |c: &Cand| c.kind == EntityKind::Person && text[c.span].split_whitespace().count() >= 2;
+    let mut entity_of: Vec<Option<usize>> = vec![None; chosen.len()];
+    for (ci, c) in chosen.iter().enumerate() {
+        if is_full_person(c) {
+            entity_of[ci] = Some(add(c, &mut drafts, &mut by_key));
+        }
+    }
+    // Surname keys: last token, and particle + surname ("van Gemert", "Van den Berghe").
+    let mut surname: HashMap<String, Option<usize>> = HashMap::new();
+    for (d, dr) in drafts.iter().enumerate() {
+        let key = name_key(&dr.canonical);
+        let parts: Vec<&str> = key.split(' ').filter(|p| !p.ends_with('.')).collect();
+        for k in 1..parts.len() {
+            let suffix = parts[k..].join(" ");
+            let is_particle_start = k + 1 < parts.len()
+                && matches!(parts[k], "van" | "von" | "de" | "den" | "der" | "al" | "el" | "bin" | "da" | "di" | "du" | "le" | "la");
+            if k == parts.len() - 1 || is_particle_start {
+                let e = surname.entry(suffix).or_insert(Some(d));
+                if *e != Some(d) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    for (ci, c) in chosen.iter().enumerate() {
+        if entity_of[ci].is_some() {
+            continue;
+        }
+        let key = name_key(&text[c.span]);
+        let linked = match c.kind {
+            EntityKind::Person => surname.get(&key).copied().flatten(),
+            _ => None,
+        };
+        entity_of[ci] = Some(match linked {
+            Some(d) => d,
+            None => add(c, &mut drafts, &mut by_key),
+        });
+    }
+    for (ci, c) in chosen.iter().enumerate() {
+        if let Some(d) = entity_of[ci] {
+            let overridable = c.rule != "layout"
+                && !matches!(c.entry.and_then(|e| entries.get(e as usize)), Some(e) if e.kind == EntityKind::Loc && e.id.starts_with("iso:"))
+                && text[c.span].split_whitespace().count() == 1
+                && drafts[d].kind != EntityKind::Person;
+            ments.push((c.span, d, overridable));
+        }
+    }
+    ments.sort_by_key(|m| m.0);
+
+    // Surnames elsewhere: "said Rasoul", "Gaaloul cited", "Van Raemdonck said".
+    let toks = &ctx.layout.tokens;
+    let mut extra: Vec<(Span, usize)> = Vec::new();
+    for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
+        let mut i = p.tokens.start;
+        while i < p.tokens.end {
+            let tok = toks[i];
+            if !(tok.kind.is_wordlike() && text[tok.span].starts_with(char::is_uppercase)) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            let mut key = String::new();
+            for k in 0..3.min(p.tokens.end - i) {
+                if k > 0 {
+                    key.push(' ');
+                }
+                push_token(&mut key, &text[toks[i + k].span]);
+                if let Some(Some(d)) = surname.get(&key) {
+                    // Must end on a name token, not be followed by more of a longer name.
+                    hit = Some((k + 1, *d));
+                }
+            }
+            if let Some((n, d)) = hit {
+                let span = tok.span.cover(toks[i + n - 1].span);
+                let pos = ments.partition_point(|m| m.0.end() <= span.start());
+                let blocked = ments[pos..].iter().take_while(|m| m.0.start() < span.end()).any(|m| !m.2 && m.1 != d || m.0 != span && !m.2);
+                let next_is_name = i + n < p.tokens.end
+                    && toks[i + n].kind == TokenKind::Word
+                    && text[toks[i + n].span].starts_with(char::is_uppercase);
+                if !blocked && !next_is_name {
+                    extra.push((span, d));
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for (span, d) in extra {
+        ments.retain(|m| !m.0.overlaps(span));
+        ments.push((span, d, false));
+    }
+
+    // Acronyms defined in the text: "Coordinating Unit for Threat Analysis (CUTA)".
+    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    for &(span, d, _) in &ments {
+        if drafts[d].kind != EntityKind::Org {
+            continue;
+        }
+        let after = toks.partition_point(|t| t.span.start() < span.end());
+        if after + 2 < toks.len() && &text[toks[after].span] == "(" && &text[toks[after + 2].span] == ")" {
+            let a = &text[toks[after + 1].span];
+            if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) {
+                acronyms.insert(a, d);
+            }
+        }
+    }
+    if !acronyms.is_empty() {
+        // The defined acronym means the defined entity, whatever a gazetteer says.
+        for m in &mut ments {
+            if let Some(&d) = acronyms.get(&text[m.0]) {
+                m.1 = d;
+            }
+        }
+        let mut add_m = Vec::new();
+        for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
+            for tok in &toks[p.tokens.clone()] {
+                if let Some(&d) = acronyms.get(&text[tok.span]) {
+                    if !ments.iter().any(|m| m.0.overlaps(tok.span)) {
+                        add_m.push((tok.span, d, false));
+                    }
+                }
+            }
+        }
+        ments.extend(add_m);
+    }
+    ments.sort_by_key(|m| m.0);
+    ments.dedup_by_key(|m| m.0);
+
+    // Number entities by first mention.
+    let mut order: Vec<Option<usize>> = vec![None; drafts.len()];
+    let mut entities = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(ments.len());
+    for (span, d, _) in ments {
+        let e = match order[d] {
+            Some(e) => e,
+            None => {
+                let dr = &drafts[d];
+                let e = entities.len();
+                entities.push(Entity {
+                    id: id(e),
+                    kind: dr.kind,
+                    canonical: dr.canonical.clone(),
+                    gazetteer_id: dr.gazetteer_id.clone(),
+                    gender: dr.gender,
+                });
+                order[d] = Some(e);
+                e
+            }
+        };
+        mentions.push(mention(span, e));
+    }
+    Entities { entities, mentions }
+}

@@ -1,0 +1,120 @@
+use std::sync::OnceLock;
+
+use gazette_core::{markup, Document};
+use gazette_tokenize::Tokenizer;
+
+use crate::{Gazetteer, Recognizer, RecognizerBuilder};
+
+fn recognizer() -> &'static Recognizer {
+    static R: OnceLock<Recognizer> = OnceLock::new();
+    R.get_or_init(|| Recognizer::new().unwrap())
+}
+
+/// `expected`: a body paragraph with mentions tagged `<PER>`, `<ORG>`, `<LOC>`, `<NORP>`, and
+/// optionally `canon="..."` for the entity's canonical name.
+#[track_caller]
+fn check_with(r: &Recognizer, expected: &str) {
+    let m = markup::parse(expected).unwrap();
+    let doc = Document { title: Some("T".into()), ..Document::new("t", m.text.clone()) };
+    let layout = Tokenizer::new().segment(&doc);
+    let found = r.recognize(&doc.text, &layout);
+    let tag = |k: gazette_core::EntityKind| match k {
+        gazette_core::EntityKind::Person => "PER",
+        gazette_core::EntityKind::Org => "ORG",
+        gazette_core::EntityKind::Loc => "LOC",
+        gazette_core::EntityKind::Norp => "NORP",
+    };
+    let got: Vec<String> = found
+        .mentions
+        .iter()
+        .map(|mm| {
+            let e = &found.entities[mm.entity.0 as usize];
+            format!("{} {} [{}]", tag(e.kind), &m.text[mm.span], e.canonical)
+        })
+        .collect();
+    let want: Vec<String> = m
+        .spans
+        .iter()
+        .map(|s| {
+            let t = &m.text[s.span];
+            format!("{} {} [{}]", s.tag, t, s.attr("canon").unwrap_or(t))
+        })
+        .collect();
+    assert_eq!(got, want, "\ntext: {}", m.text);
+}
+
+#[track_caller]
+fn check(expected: &str) {
+    check_with(recognizer(), expected)
+}
+
+#[test]
+fn gazetteer_places_orgs_nationalities() {
+    check("Governments from <LOC canon=\"United Kingdom\">Britain</LOC> to <LOC>Tunisia</LOC> met <NORP>French</NORP> officials.");
+    check("It was <LOC>Tunisia</LOC>'s call and the <LOC>Turkey</LOC>-<LOC>Syria</LOC> border.");
+    check("A <LOC canon=\"United States\">U.S.</LOC>-led assault hit <ORG>Islamic State</ORG>-held towns.");
+}
+
+#[test]
+fn longest_match_wins() {
+    check("He spoke to <ORG>The Washington Post</ORG> and to <ORG>King's College London</ORG>.");
+}
+
+#[test]
+fn aliases_are_one_entity_and_acronyms_need_exact_case() {
+    check("The <ORG>Islamic State</ORG>, also known as <ORG canon=\"Islamic State\">ISIS</ORG> or <ORG canon=\"Islamic State\">ISIL</ORG>, and <ORG canon=\"Islamic State\">IS</ORG> took it.");
+    check("It is what it is.");
+}
+
+#[test]
+fn titled_names() {
+    check("Brig. Gen. <PER>Yahya Rasoul</PER> spoke.");
+    check("<NORP>French</NORP> Interior Minister <PER>Bernard Cazeneuve</PER> announced it.");
+    check("<ORG canon=\"Federal Bureau of Investigation\">FBI</ORG> Director <PER>James B. Comey</PER> said so.");
+    check("In his speech, spokesman <PER>Abu Muhammad al-Adnani</PER> alluded to it.");
+    check("The country's defense minister, <PER>Farhat Hachani</PER>, told journalists.");
+}
+
+#[test]
+fn first_names_particles_and_context() {
+    check("\"It is over,\" said <PER>Wil M. van Gemert</PER>, the head of operations.");
+    check("\"No,\" said <PER>Badra Gaaloul</PER>, a researcher.");
+    check("Leader <PER>Abu Bakr al-Baghdadi</PER>'s declaration came.");
+    check("\"Yes,\" said Zlatkoq Vrbanicz, a spokesman for the group.".replace("Zlatkoq Vrbanicz", "<PER>Zlatkoq Vrbanicz</PER>").as_str());
+}
+
+#[test]
+fn surnames_link_to_full_names() {
+    check("<PER>Peter Neumann</PER> spoke. Later <PER canon=\"Peter Neumann\">Neumann</PER> said more.");
+    check("<PER>Olivier Van Raemdonck</PER> is a spokesman. \"It is shut,\" <PER canon=\"Olivier Van Raemdonck\">Van Raemdonck</PER> said.");
+}
+
+#[test]
+fn org_head_words_and_defined_acronyms() {
+    check("A spokesman for <LOC>Belgium</LOC>'s <ORG>Coordinating Unit for Threat Analysis</ORG> (<ORG canon=\"Coordinating Unit for Threat Analysis\">CUTA</ORG>) said <ORG canon=\"Coordinating Unit for Threat Analysis\">CUTA</ORG> knew.");
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    check("March was cold. Officials said nothing.");
+}
+
+#[test]
+fn user_gazetteer_with_aliases_and_no_defaults() {
+    let g = Gazetteer::parse("watch.tsv", "w:1\tORG\tAcme Widgets\tAcme|AW Group\n").unwrap();
+    let r = RecognizerBuilder::new().default_gazetteers(false).gazetteer(g).build().unwrap();
+    check_with(&r, "<ORG>Acme Widgets</ORG> and <ORG canon=\"Acme Widgets\">AW Group</ORG> in Tunisia.");
+}
+
+#[test]
+fn never_panics_on_junk() {
+    for text in ["", "\"", "Al-", "Abu", "Van", "( ) ( CUTA )", "U.S.-", "Mr. . . ."] {
+        let doc = Document::new("j", text);
+        let layout = Tokenizer::new().segment(&doc);
+        let found = recognizer().recognize(text, &layout);
+        for m in &found.mentions {
+            assert!(m.span.get(text).is_some());
+        }
+    }
+}
+
