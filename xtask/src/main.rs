@@ -3,7 +3,13 @@
 //! ```text
 //! cargo xtask ci               what .ci/run runs: fmt --check, clippy -D warnings, the tests
 //! cargo xtask golden [--check] write (or check) corpus/expected/*.json
+//! cargo xtask eval             score the pipeline against corpus/gold/
+//! cargo xtask gazetteers [--check]  rebuild the embedded gazetteers from pinned sources
 //! ```
+
+mod eval;
+mod eval_claims;
+mod gazetteers;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,12 +22,16 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("golden") => golden(rest.iter().any(|a| a == "--check")),
+        Some("eval") => eval::run(),
+        Some("gazetteers") => gazetteers::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
                  commands:\n  \
                  ci               fmt --check, clippy -D warnings and the test suite (what .ci/run runs)\n  \
-                 golden [--check] rewrite corpus/expected/*.json from the current pipeline (or check them)"
+                 golden [--check] rewrite corpus/expected/*.json from the current pipeline (or check them)\n  \
+                 eval             precision/recall/F1 per entity type, quotes, speakers, attributions, quantities\n  \
+                 gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)"
             );
             bail!("unknown or missing command")
         }

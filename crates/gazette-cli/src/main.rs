@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use gazette::core::{Document, PartKind, TokenKind};
+use gazette::entities::{Gazetteer, RecognizerBuilder};
 use gazette::formats::{self, wire, InputFormat, Reader, Record, Writer};
 use gazette::Pipeline;
 
@@ -50,6 +51,12 @@ struct ExtractArgs {
     /// Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Add a gazetteer (TSV: id, type, name, aliases, attributes; see SCHEMA.md). Repeatable.
+    #[arg(short, long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+    /// Do not use the embedded default gazetteers (only those given with --gazetteer).
+    #[arg(long)]
+    no_default_gazetteers: bool,
 }
 
 #[derive(clap::Args)]
@@ -167,7 +174,15 @@ impl Write for Output {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let reader = Reader::open(&args.inputs, args.input_format.into())?;
-    let pipeline = Pipeline::new().threads(args.threads).context("cannot start worker threads")?;
+    let mut pipeline = Pipeline::new();
+    if !args.gazetteer.is_empty() || args.no_default_gazetteers {
+        let mut b = RecognizerBuilder::new().default_gazetteers(!args.no_default_gazetteers);
+        for path in &args.gazetteer {
+            b = b.gazetteer(Gazetteer::from_path(path)?);
+        }
+        pipeline = pipeline.recognizer(b.build()?);
+    }
+    let pipeline = pipeline.threads(args.threads).context("cannot start worker threads")?;
     let format = match args.format {
         OutFormat::Jsonl => formats::Format::Jsonl,
         OutFormat::Json => formats::Format::Json,

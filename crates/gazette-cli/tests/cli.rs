@@ -203,3 +203,33 @@ fn tokens_shows_layout_sentences_and_kinds() {
     assert!(s.contains("Brig./abbr Gen./abbr Yahya Rasoul"));
     assert!(s.contains("duplicate "));
 }
+
+#[test]
+fn user_gazetteer_with_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("watch.tsv");
+    std::fs::write(&g, "# watch list\nw:acme\tORG\tAcme Widgets\tAcme Corp|AW Group\tkind=company\n").unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Title\nAcme Corp said profits rose. AW Group agreed.\n").unwrap();
+    let out = run(&["extract", a.to_str().unwrap(), "--gazetteer", g.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    let ents = recs[0]["entities"].as_array().unwrap();
+    let acme = ents.iter().find(|e| e["gazetteer_id"] == "w:acme").expect("watch-list entity");
+    assert_eq!(acme["name"], "Acme Widgets");
+    assert_eq!(acme["type"], "ORG");
+    let texts: Vec<&str> = acme["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Acme Corp", "AW Group"]);
+}
+
+#[test]
+fn malformed_gazetteer_fails_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("bad.tsv");
+    std::fs::write(&g, "ok\tORG\tFine\nnot a tsv line\n").unwrap();
+    let out = run(&["extract", corpus().to_str().unwrap(), "--gazetteer", g.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with(&format!("error: {}:2: expected 3 to 5", g.display())), "{err}");
+    assert!(out.stdout.is_empty());
+}

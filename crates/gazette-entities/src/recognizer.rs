@@ -317,14 +317,17 @@ pub(crate) fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         b.span.len().cmp(&a.span.len()).then(b.prio.cmp(&a.prio)).then(a.span.cmp(&b.span))
     });
-    let mut taken: Vec<Span> = Vec::with_capacity(cands.len());
+    // start -> end of the spans taken so far (non-overlapping, so ordered by both).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
-        let i = taken.partition_point(|s| s.end() <= c.span.start());
-        if taken.get(i).is_some_and(|s| s.overlaps(c.span)) {
+        let (a, b) = (c.span.start(), c.span.end());
+        let before = taken.range(..=a).next_back().is_some_and(|(_, &e)| e > a);
+        let inside = taken.range(a..).next().is_some_and(|(&s, _)| s < b);
+        if before || inside {
             continue;
         }
-        taken.insert(i, c.span);
+        taken.insert(a, b);
         out.push(c);
     }
     out.sort_by_key(|c| c.span);

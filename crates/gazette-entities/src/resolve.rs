@@ -147,9 +147,17 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             }
         }
     }
-    for (span, d) in extra {
-        ments.retain(|m| !m.0.overlaps(span));
-        ments.push((span, d, false));
+    if !extra.is_empty() {
+        // `extra` is sorted and non-overlapping: one sweep drops the mentions it replaces.
+        let mut k = 0;
+        ments.retain(|m| {
+            while k < extra.len() && extra[k].0.end() <= m.0.start() {
+                k += 1;
+            }
+            !(k < extra.len() && extra[k].0.overlaps(m.0))
+        });
+        ments.extend(extra.into_iter().map(|(s, d)| (s, d, false)));
+        ments.sort_by_key(|m| m.0);
     }
 
     // Acronyms defined in the text: "Coordinating Unit for Threat Analysis (CUTA)".
@@ -177,7 +185,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
             for tok in &toks[p.tokens.clone()] {
                 if let Some(&d) = acronyms.get(&text[tok.span]) {
-                    if !ments.iter().any(|m| m.0.overlaps(tok.span)) {
+                    let i = ments.partition_point(|m| m.0.end() <= tok.span.start());
+                    if !ments.get(i).is_some_and(|m| m.0.overlaps(tok.span)) {
                         add_m.push((tok.span, d, false));
                     }
                 }

@@ -401,10 +401,11 @@ const SPEECH_VERBS: &[&str] = &[
 pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     // A longer name in a speech context may replace a one-word place match ("said Wil M. van
     // Gemert" where "Wil" is a Swiss town), never anything else.
+    // `chosen` is sorted by span and non-overlapping: look only at the neighbours.
     let covered = |chosen: &Vec<Cand>, sp: Span| {
-        chosen.iter().any(|c| {
-            c.span.overlaps(sp)
-                && !(c.rule == "gazetteer" && c.kind == EntityKind::Loc && c.prio <= 70 && c.span.len() < sp.len())
+        let i = chosen.partition_point(|c| c.span.end() <= sp.start());
+        chosen[i..].iter().take_while(|c| c.span.start() < sp.end()).any(|c| {
+            !(c.rule == "gazetteer" && c.kind == EntityKind::Loc && c.prio <= 70 && c.span.len() < sp.len())
         })
     };
     let mut new = Vec::new();

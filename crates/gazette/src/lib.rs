@@ -1,8 +1,9 @@
 //! gazette: who and what a news article mentions, who said what, and which numbers it claims.
 //!
 //! This facade ties the stages together in a [`Pipeline`] and re-exports them:
-//! [`core`] (types), [`tokenize`] (layout, tokens, sentences), [`formats`] (readers, writers,
-//! wire schema). A pipeline is built once and shared; [`Pipeline::analyze`] never fails or
+//! [`core`] (types), [`tokenize`] (layout, tokens, sentences), [`entities`] (gazetteers, name
+//! rules, resolution), [`claims`] (quotes, speakers, reported speech, numbers), [`formats`]
+//! (readers, writers, wire schema). A pipeline is built once and shared; [`Pipeline::analyze`] never fails or
 //! panics; [`Pipeline::for_each_ordered`] runs a stream of records on a rayon pool and hands the
 //! results back in input order.
 //!
@@ -18,16 +19,24 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+pub use gazette_claims as claims;
 pub use gazette_core as core;
+pub use gazette_entities as entities;
 pub use gazette_formats as formats;
 pub use gazette_tokenize as tokenize;
 
+use std::sync::OnceLock;
+
+use gazette_claims::Extractor;
 use gazette_core::{Analysis, Document};
+use gazette_entities::{Recognizer, RecognizerBuilder};
 use gazette_tokenize::Tokenizer;
 
 /// The whole analysis, built once and shared across threads.
 pub struct Pipeline {
     tokenizer: Tokenizer,
+    recognizer: std::sync::Arc<Recognizer>,
+    extractor: Extractor,
     pool: Option<rayon::ThreadPool>,
     chunk: usize,
 }
@@ -38,13 +47,36 @@ impl Default for Pipeline {
     }
 }
 
+/// The default recognizer, compiled once per process.
+fn default_recognizer() -> std::sync::Arc<Recognizer> {
+    static R: OnceLock<std::sync::Arc<Recognizer>> = OnceLock::new();
+    R.get_or_init(|| {
+        std::sync::Arc::new(
+            RecognizerBuilder::new().build().expect("the embedded gazetteers are valid (tested)"),
+        )
+    })
+    .clone()
+}
+
 /// Outcome of analyzing one record.
 pub type Outcome = Result<Analysis, String>;
 
 impl Pipeline {
     /// A pipeline with the default stages, running on rayon's global pool.
     pub fn new() -> Pipeline {
-        Pipeline { tokenizer: Tokenizer::new(), pool: None, chunk: 256 }
+        Pipeline {
+            tokenizer: Tokenizer::new(),
+            recognizer: default_recognizer(),
+            extractor: Extractor::new(),
+            pool: None,
+            chunk: 256,
+        }
+    }
+
+    /// Uses this entity recognizer (for user gazetteers: see [`RecognizerBuilder`]).
+    pub fn recognizer(mut self, recognizer: Recognizer) -> Pipeline {
+        self.recognizer = std::sync::Arc::new(recognizer);
+        self
     }
 
     /// Uses `n` worker threads (`1`: the sequential path, no thread pool). `0` means all cores.
@@ -65,7 +97,16 @@ impl Pipeline {
     /// Analyzes one document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let layout = self.tokenizer.segment(doc);
-        Analysis { layout, ..Analysis::default() }
+        let found = self.recognizer.recognize(&doc.text, &layout);
+        let claims = self.extractor.extract(&doc.text, &layout, &found.entities, &found.mentions);
+        Analysis {
+            layout,
+            entities: found.entities,
+            mentions: found.mentions,
+            quotes: claims.quotes,
+            attributions: claims.attributions,
+            quantities: claims.quantities,
+        }
     }
 
     /// Analyzes one document, turning a panic (a bug) into an error instead of losing the batch.
