@@ -61,7 +61,10 @@ pub fn run() -> Result<()> {
     let mut records = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     println!("entities (exact span and type)");
-    println!("{:<34} {:>16} {:>16} {:>16} {:>16}", "article", "PER p/r", "ORG p/r", "LOC p/r", "NORP p/r");
+    println!(
+        "{:<34} {:>16} {:>16} {:>16} {:>16}",
+        "article", "PER p/r", "ORG p/r", "LOC p/r", "NORP p/r"
+    );
     for doc in &docs {
         let analysis = pipeline.analyze(doc);
         let record = wire::Record::new(doc, &analysis);
@@ -80,7 +83,9 @@ pub fn run() -> Result<()> {
         let pred_set: BTreeSet<(&str, usize, usize)> = analysis
             .mentions
             .iter()
-            .map(|m| (tag(analysis.entities[m.entity.0 as usize].kind), m.span.start(), m.span.end()))
+            .map(|m| {
+                (tag(analysis.entities[m.entity.0 as usize].kind), m.span.start(), m.span.end())
+            })
             .collect();
         let mut per: BTreeMap<&str, Prf> = BTreeMap::new();
         for g in &gold_set {
@@ -109,18 +114,42 @@ pub fn run() -> Result<()> {
                 format!("{:.2}/{:.2} ({})", c.p(), c.r(), c.tp + c.fn_)
             })
             .collect();
-        println!("{:<34} {:>16} {:>16} {:>16} {:>16}", doc.id, cells[0], cells[1], cells[2], cells[3]);
+        println!(
+            "{:<34} {:>16} {:>16} {:>16} {:>16}",
+            doc.id, cells[0], cells[1], cells[2], cells[3]
+        );
     }
-    println!("\n{:<6} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}", "type", "precision", "recall", "F1", "tp", "fp", "fn");
+    println!(
+        "\n{:<6} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}",
+        "type", "precision", "recall", "F1", "tp", "fp", "fn"
+    );
     let mut all = Prf::default();
     for t in types {
         let c = total.get(t).copied().unwrap_or_default();
         all.tp += c.tp;
         all.fp += c.fp;
         all.fn_ += c.fn_;
-        println!("{:<6} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}", t, c.p(), c.r(), c.f(), c.tp, c.fp, c.fn_);
+        println!(
+            "{:<6} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}",
+            t,
+            c.p(),
+            c.r(),
+            c.f(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
     }
-    println!("{:<6} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}", "all", all.p(), all.r(), all.f(), all.tp, all.fp, all.fn_);
+    println!(
+        "{:<6} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}",
+        "all",
+        all.p(),
+        all.r(),
+        all.f(),
+        all.tp,
+        all.fp,
+        all.fn_
+    );
     if std::env::var_os("EVAL_ERRORS").is_some() {
         println!("\nerrors:");
         for e in &errors {

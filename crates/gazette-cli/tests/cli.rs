@@ -208,7 +208,11 @@ fn tokens_shows_layout_sentences_and_kinds() {
 fn user_gazetteer_with_aliases() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("watch.tsv");
-    std::fs::write(&g, "# watch list\nw:acme\tORG\tAcme Widgets\tAcme Corp|AW Group\tkind=company\n").unwrap();
+    std::fs::write(
+        &g,
+        "# watch list\nw:acme\tORG\tAcme Widgets\tAcme Corp|AW Group\tkind=company\n",
+    )
+    .unwrap();
     let a = dir.path().join("a.txt");
     std::fs::write(&a, "Title\nAcme Corp said profits rose. AW Group agreed.\n").unwrap();
     let out = run(&["extract", a.to_str().unwrap(), "--gazetteer", g.to_str().unwrap()]);
@@ -218,7 +222,8 @@ fn user_gazetteer_with_aliases() {
     let acme = ents.iter().find(|e| e["gazetteer_id"] == "w:acme").expect("watch-list entity");
     assert_eq!(acme["name"], "Acme Widgets");
     assert_eq!(acme["type"], "ORG");
-    let texts: Vec<&str> = acme["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> =
+        acme["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert_eq!(texts, ["Acme Corp", "AW Group"]);
 }
 

@@ -3,7 +3,7 @@
 //! ```text
 //! # comment lines start with '#'; blank lines are ignored
 //! id<TAB>type<TAB>name<TAB>aliases<TAB>attributes
-//! org:islamic-state	ORG	Islamic State	ISIS|ISIL|IS|Daesh	kind=armed_group
+//! org:islamic-state<TAB>ORG<TAB>Islamic State<TAB>ISIS|ISIL|IS|Daesh<TAB>kind=armed_group
 //! ```
 //! `type` is PERSON, ORG, LOC or NORP; `aliases` are `|`-separated (may be empty); the optional
 //! `attributes` column holds `key=value` pairs separated by `;`. Attributes the matcher reads:
@@ -57,7 +57,8 @@ impl Gazetteer {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |message: String| Error::Format { file: source.to_string(), line: i + 1, message };
+            let bad =
+                |message: String| Error::Format { file: source.to_string(), line: i + 1, message };
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 3 || cols.len() > 5 {
                 return Err(bad(format!(
@@ -75,7 +76,9 @@ impl Gazetteer {
                 "LOC" | "GPE" => EntityKind::Loc,
                 "NORP" => EntityKind::Norp,
                 other => {
-                    return Err(bad(format!("unknown type {other:?} (expected PERSON, ORG, LOC or NORP)")))
+                    return Err(bad(format!(
+                        "unknown type {other:?} (expected PERSON, ORG, LOC or NORP)"
+                    )))
                 }
             };
             let name = cols[2].trim();
@@ -84,16 +87,30 @@ impl Gazetteer {
             }
             let aliases = cols
                 .get(3)
-                .map(|a| a.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect())
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut attributes = Vec::new();
-            for kv in cols.get(4).map_or("", |s| s.trim()).split(';').filter(|s| !s.trim().is_empty()) {
+            for kv in
+                cols.get(4).map_or("", |s| s.trim()).split(';').filter(|s| !s.trim().is_empty())
+            {
                 let Some((k, v)) = kv.split_once('=') else {
                     return Err(bad(format!("attribute {kv:?} is not key=value")));
                 };
                 attributes.push((k.trim().to_string(), v.trim().to_string()));
             }
-            entries.push(Entry { id: id.to_string(), kind, name: name.to_string(), aliases, attributes });
+            entries.push(Entry {
+                id: id.to_string(),
+                kind,
+                name: name.to_string(),
+                aliases,
+                attributes,
+            });
         }
         Ok(Gazetteer { source: source.to_string(), entries })
     }

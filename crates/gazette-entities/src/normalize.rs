@@ -30,7 +30,9 @@ fn push_folded(out: &mut String, c: char) {
         'ř' | 'Ř' => 'r',
         'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => 's',
         'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
+            'u'
+        }
         'ý' | 'ÿ' | 'Ý' => 'y',
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
@@ -68,7 +70,9 @@ pub(crate) fn name_key(name: &str) -> String {
         // Trailing punctuation (kept in order).
         let mut trail: Vec<&str> = Vec::new();
         while let Some(c) = w.chars().next_back() {
-            if matches!(c, ',' | ';' | ':' | ')' | '"' | '”' | '’' | ']' | '!' | '?') && w.len() > c.len_utf8() {
+            if matches!(c, ',' | ';' | ':' | ')' | '"' | '”' | '’' | ']' | '!' | '?')
+                && w.len() > c.len_utf8()
+            {
                 trail.push(&w[w.len() - c.len_utf8()..]);
                 w = &w[..w.len() - c.len_utf8()];
             } else {

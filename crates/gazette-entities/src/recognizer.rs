@@ -2,8 +2,12 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use gazette_core::{Entity, EntityId, EntityKind, Gender, Layout, Mention, PartKind, Span, TokenKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use gazette_core::{
+    Entity, EntityId, EntityKind, Gender, Layout, Mention, PartKind, Span, TokenKind,
+};
 
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::lexicon::{Lexicon, TitleClass};
@@ -77,6 +81,8 @@ struct PatternCand {
     ambiguous: bool,
     /// The name starts with "The" (kept out of the key, restored when the text has it).
     leading_the: bool,
+    /// The name itself starts in lower case ("al-Qaeda").
+    lower_start: bool,
 }
 
 /// Recognizes entities. Built once (compiling the gazetteers), shared by all threads.
@@ -107,7 +113,11 @@ impl Recognizer {
         RecognizerBuilder::new().build()
     }
 
-    fn compile(gazetteers: Vec<Gazetteer>, n_default: usize, lexicon: Lexicon) -> Result<Recognizer, Error> {
+    fn compile(
+        gazetteers: Vec<Gazetteer>,
+        n_default: usize,
+        lexicon: Lexicon,
+    ) -> Result<Recognizer, Error> {
         let entries: Vec<Entry> = gazetteers.into_iter().flat_map(|g| g.entries).collect();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
@@ -130,12 +140,22 @@ impl Recognizer {
                     && letters.len() <= 5
                     && letters.iter().all(|c| c.is_uppercase())
                     && !name.contains(' ');
-                let exact = if acronym || (entry_exact && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)) {
+                let exact = if acronym
+                    || (entry_exact
+                        && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+                {
                     Some(name.clone().into_boxed_str())
                 } else {
                     None
                 };
-                let cand = PatternCand { entry: ei as u32, exact, ambiguous: entry_amb, leading_the };
+                let lower_start = name.starts_with(char::is_lowercase);
+                let cand = PatternCand {
+                    entry: ei as u32,
+                    exact,
+                    ambiguous: entry_amb,
+                    leading_the,
+                    lower_start,
+                };
                 let key = format!(" {key}");
                 match by_key.get(&key) {
                     Some(&pi) => patterns[pi].push(cand),
@@ -161,6 +181,7 @@ impl Recognizer {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .start_kind(StartKind::Both)
                     .build(&keys)
                     .map_err(|e| Error::Build(e.to_string()))?,
             )
@@ -188,6 +209,7 @@ impl Recognizer {
         rules::first_name_names(&ctx, &mut cands);
         rules::arabic_names(&ctx, &mut cands);
         rules::org_patterns(&ctx, &mut cands);
+        rules::geo_patterns(&ctx, &mut cands);
         let mut chosen = select(cands);
         rules::context_names(&ctx, &mut chosen);
         let chosen = select(chosen);
@@ -218,7 +240,11 @@ impl Recognizer {
                         for part in t.split(['-', '\u{2010}', '\u{2011}']) {
                             if !part.is_empty() {
                                 stream.push(' ');
-                                offs.push((stream.len() as u32, Span::new(start, start + part.len()), ti as u32));
+                                offs.push((
+                                    stream.len() as u32,
+                                    Span::new(start, start + part.len()),
+                                    ti as u32,
+                                ));
                                 push_token(&mut stream, part);
                             }
                             start += part.len() + 1;
@@ -231,7 +257,9 @@ impl Recognizer {
                             }
                         }
                     }
-                    TokenKind::QuoteOpen | TokenKind::QuoteClose | TokenKind::QuoteAmbiguous => stream.push('\n'),
+                    TokenKind::QuoteOpen | TokenKind::QuoteClose | TokenKind::QuoteAmbiguous => {
+                        stream.push('\n')
+                    }
                     _ => {
                         stream.push(' ');
                         offs.push((stream.len() as u32, tok.span, ti as u32));
@@ -243,62 +271,131 @@ impl Recognizer {
         }
         stream.push(' ');
         let bytes = stream.as_bytes();
-        for m in ac.find_iter(&stream) {
-            let end = m.end();
-            if !matches!(bytes.get(end), Some(b' ' | b'\n')) {
-                continue;
-            }
-            let first = match offs.binary_search_by_key(&((m.start() + 1) as u32), |o| o.0) {
-                Ok(i) => i,
-                Err(_) => continue,
-            };
-            let mut last = first;
-            while last + 1 < offs.len() && (offs[last + 1].0 as usize) < end {
-                last += 1;
-            }
-            let span = offs[first].1.cover(offs[last].1);
-            let Some(list) = self.patterns.get(m.pattern().as_usize()) else { continue };
-            let surface = &text[span];
-            let first_tok = offs[first].2 as usize;
-            let initial = ctx.sentence_initial(first_tok);
-            let upper = surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            let single = first == last;
-            let chosen = list.iter().find(|c| {
-                if let Some(exact) = &c.exact {
-                    return surface == &**exact && !ctx.all_caps_paragraph(first_tok);
+        let mut pos = 0;
+        while pos < stream.len() {
+            let Some(m0) = ac.find(Input::new(&stream).range(pos..)) else { break };
+            // Try the longest name at this start, then shorter ones ("Iraqi military" is
+            // rejected by the case rules, "Iraqi" is not).
+            let mut limit = m0.end();
+            let mut accepted = None;
+            while let Some(m) =
+                ac.find(Input::new(&stream).range(m0.start()..limit).anchored(Anchored::Yes))
+            {
+                if let Some(found) = self.check_match(
+                    ctx,
+                    &stream,
+                    bytes,
+                    &offs,
+                    m.start(),
+                    m.end(),
+                    m.pattern().as_usize(),
+                ) {
+                    accepted = Some((m.end(), found));
+                    break;
                 }
-                if !upper {
-                    return false;
-                }
-                let e = &self.entries[c.entry as usize];
-                let common = single
-                    && e.kind != EntityKind::Norp
-                    && !(e.kind == EntityKind::Loc && e.id.starts_with("iso:") && !e.id.contains('-'))
-                    && self.lexicon.is_common(&surface.to_lowercase());
-                if c.ambiguous || common {
-                    return !initial && !ctx.title_case_paragraph(first_tok);
-                }
-                true
-            });
-            let Some(c) = chosen else { continue };
-            let e = &self.entries[c.entry as usize];
-            let mut span = span;
-            // "The Washington Post": restore a capitalized "The" that is part of the name.
-            if c.leading_the && first_tok > 0 {
-                let prev = ctx.layout.tokens[first_tok - 1];
-                if &text[prev.span] == "The" && prev.span.end() < span.start() {
-                    span = prev.span.cover(span);
+                limit = m.end() - 1;
+                if limit <= m.start() {
+                    break;
                 }
             }
-            out.push(Cand {
-                span,
-                kind: e.kind,
-                entry: Some(c.entry),
-                prio: if single { 70 } else { 80 },
-                gender: Gender::Unknown,
-                rule: "gazetteer",
-            });
+            match accepted {
+                Some((end, cand)) => {
+                    out.push(cand);
+                    pos = end;
+                }
+                None => pos = m0.start() + 1,
+            }
         }
+    }
+
+    /// Checks a match of pattern `pi` at `start..end` of the stream against token boundaries and
+    /// case rules; returns the candidate.
+    #[allow(clippy::too_many_arguments)]
+    fn check_match(
+        &self,
+        ctx: &Ctx<'_>,
+        _stream: &str,
+        bytes: &[u8],
+        offs: &[(u32, Span, u32)],
+        start: usize,
+        end: usize,
+        pi: usize,
+    ) -> Option<Cand> {
+        let text = ctx.text;
+        if !matches!(bytes.get(end), Some(b' ' | b'\n')) {
+            return None;
+        }
+        let first = offs.binary_search_by_key(&((start + 1) as u32), |o| o.0).ok()?;
+        let mut last = first;
+        while last + 1 < offs.len() && (offs[last + 1].0 as usize) < end {
+            last += 1;
+        }
+        let span = offs[first].1.cover(offs[last].1);
+        let list = self.patterns.get(pi)?;
+        let surface = &text[span];
+        let first_tok = offs[first].2 as usize;
+        let initial = ctx.sentence_initial(first_tok);
+        let upper = surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let single = first == last;
+        let chosen = list.iter().find(|c| {
+            if let Some(exact) = &c.exact {
+                return surface == &**exact && !ctx.all_caps_paragraph(first_tok);
+            }
+            if !upper && (!c.lower_start || single) {
+                return false;
+            }
+            // "Iraqi military" is not the alias "Iraqi Military": lower-case content words
+            // in the text mean a description, not a name.
+            if !single && lowercase_content_word(surface) {
+                return false;
+            }
+            let e = &self.entries[c.entry as usize];
+            let common = single
+                && e.kind != EntityKind::Norp
+                && !(e.kind == EntityKind::Loc && e.id.starts_with("iso:") && !e.id.contains('-'))
+                && self.lexicon.is_common(&surface.to_lowercase());
+            if crate::rules::is_stopword(surface) {
+                return false;
+            }
+            if c.ambiguous || common {
+                // Not at a sentence start, not in a headline, and not one word of a longer
+                // capitalized name ("Washington University" is not the town "University").
+                let last_tok = offs[last].2 as usize;
+                let next_cap = ctx.layout.tokens.get(last_tok + 1).is_some_and(|t| {
+                    t.kind.is_wordlike() && text[t.span].starts_with(char::is_uppercase)
+                });
+                let prev_cap = first_tok > 0 && !initial && {
+                    let t = ctx.layout.tokens[first_tok - 1];
+                    t.kind.is_wordlike() && text[t.span].starts_with(char::is_uppercase)
+                };
+                return !initial && !ctx.title_case_paragraph(first_tok) && !next_cap && !prev_cap;
+            }
+            true
+        });
+        let c = chosen?;
+        let e = &self.entries[c.entry as usize];
+        let mut span = span;
+        // "The Washington Post": restore a capitalized "The" that is part of the name.
+        if first_tok > 0 && e.kind == EntityKind::Org {
+            let prev = ctx.layout.tokens[first_tok - 1];
+            let publisher_line =
+                ctx.paragraph_kind(first_tok) == Some(gazette_core::PartKind::Publisher);
+            if &text[prev.span] == "The"
+                && prev.span.end() < span.start()
+                && (c.leading_the || publisher_line)
+                && (publisher_line || !ctx.sentence_initial(first_tok - 1))
+            {
+                span = prev.span.cover(span);
+            }
+        }
+        Some(Cand {
+            span,
+            kind: e.kind,
+            entry: Some(c.entry),
+            prio: if single { 70 } else { 80 },
+            gender: Gender::Unknown,
+            rule: "gazetteer",
+        })
     }
 
     /// The gazetteer entry at an index.
@@ -345,4 +442,45 @@ pub(crate) fn id(i: usize) -> EntityId {
 
 pub(crate) fn mention(span: Span, e: usize) -> Mention {
     Mention { span, entity: id(e) }
+}
+
+fn lowercase_content_word(surface: &str) -> bool {
+    surface.split(|c: char| c.is_whitespace() || c == '-').skip(1).any(|w| {
+        w.starts_with(char::is_lowercase)
+            && !matches!(
+                w,
+                "of" | "the"
+                    | "for"
+                    | "and"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+                    | "al"
+                    | "el"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "del"
+                    | "di"
+                    | "da"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "y"
+                    | "et"
+                    | "bin"
+                    | "ibn"
+                    | "'s"
+                    | "’s"
+                    | "upon"
+                    | "am"
+                    | "an"
+                    | "a"
+                    | "to"
+            )
+            && !w.starts_with("al-")
+    })
 }

@@ -51,7 +51,13 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                     Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
                     None => (surface.to_string(), None, c.kind),
                 };
-                drafts.push(Draft { kind, canonical_tokens: ntok(&canonical), canonical, gazetteer_id: gid, gender: c.gender });
+                drafts.push(Draft {
+                    kind,
+                    canonical_tokens: ntok(&canonical),
+                    canonical,
+                    gazetteer_id: gid,
+                    gender: c.gender,
+                });
                 by_key.insert(key, drafts.len() - 1);
                 drafts.len() - 1
             }
@@ -59,7 +65,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     };
 
     // People with full names first, so that short forms can link to them.
-    let is_full_person = |c: &Cand| c.kind == EntityKind::Person && text[c.span].split_whitespace().count() >= 2;
+    let is_full_person =
+        |c: &Cand| c.kind == EntityKind::Person && text[c.span].split_whitespace().count() >= 2;
     let mut entity_of: Vec<Option<usize>> = vec![None; chosen.len()];
     for (ci, c) in chosen.iter().enumerate() {
         if is_full_person(c) {
@@ -74,7 +81,22 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         for k in 1..parts.len() {
             let suffix = parts[k..].join(" ");
             let is_particle_start = k + 1 < parts.len()
-                && matches!(parts[k], "van" | "von" | "de" | "den" | "der" | "al" | "el" | "bin" | "da" | "di" | "du" | "le" | "la");
+                && matches!(
+                    parts[k],
+                    "van"
+                        | "von"
+                        | "de"
+                        | "den"
+                        | "der"
+                        | "al"
+                        | "el"
+                        | "bin"
+                        | "da"
+                        | "di"
+                        | "du"
+                        | "le"
+                        | "la"
+                );
             if k == parts.len() - 1 || is_particle_start {
                 let e = surname.entry(suffix).or_insert(Some(d));
                 if *e != Some(d) {
@@ -134,7 +156,10 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             if let Some((n, d)) = hit {
                 let span = tok.span.cover(toks[i + n - 1].span);
                 let pos = ments.partition_point(|m| m.0.end() <= span.start());
-                let blocked = ments[pos..].iter().take_while(|m| m.0.start() < span.end()).any(|m| !m.2 && m.1 != d || m.0 != span && !m.2);
+                let blocked = ments[pos..]
+                    .iter()
+                    .take_while(|m| m.0.start() < span.end())
+                    .any(|m| !m.2 && (m.1 != d || m.0 != span));
                 let next_is_name = i + n < p.tokens.end
                     && toks[i + n].kind == TokenKind::Word
                     && text[toks[i + n].span].starts_with(char::is_uppercase);
@@ -167,7 +192,10 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             continue;
         }
         let after = toks.partition_point(|t| t.span.start() < span.end());
-        if after + 2 < toks.len() && &text[toks[after].span] == "(" && &text[toks[after + 2].span] == ")" {
+        if after + 2 < toks.len()
+            && &text[toks[after].span] == "("
+            && &text[toks[after + 2].span] == ")"
+        {
             let a = &text[toks[after + 1].span];
             if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) {
                 acronyms.insert(a, d);

@@ -53,7 +53,9 @@ impl<'a> Ctx<'a> {
             for ti in p.tokens.clone() {
                 para_of[ti] = pi as u32;
                 let t = &text[layout.tokens[ti].span];
-                if layout.tokens[ti].kind.is_wordlike() && t.chars().next().is_some_and(char::is_alphabetic) {
+                if layout.tokens[ti].kind.is_wordlike()
+                    && t.chars().next().is_some_and(char::is_alphabetic)
+                {
                     words += 1;
                     if t.chars().next().is_some_and(char::is_uppercase) {
                         caps += 1;
@@ -78,12 +80,25 @@ impl<'a> Ctx<'a> {
         crate::recognizer::annotated(kind)
     }
 
+    pub fn paragraph_kind(&self, ti: usize) -> Option<PartKind> {
+        self.para_of.get(ti).and_then(|&p| self.layout.paragraphs.get(p as usize)).map(|p| p.kind)
+    }
+
+    /// A common word capitalized only because it starts the sentence.
+    fn common_at_sentence_start(&self, ti: usize) -> bool {
+        self.sentence_initial(ti) && self.lex.is_common(&self.lower(ti))
+    }
+
     pub fn sentence_initial(&self, ti: usize) -> bool {
         self.initial.get(ti).copied().unwrap_or(false)
     }
 
     pub fn title_case_paragraph(&self, ti: usize) -> bool {
-        self.para_of.get(ti).and_then(|&p| self.title_case.get(p as usize)).copied().unwrap_or(false)
+        self.para_of
+            .get(ti)
+            .and_then(|&p| self.title_case.get(p as usize))
+            .copied()
+            .unwrap_or(false)
     }
 
     pub fn all_caps_paragraph(&self, ti: usize) -> bool {
@@ -106,42 +121,92 @@ impl<'a> Ctx<'a> {
 
     /// Sentences of paragraphs where rules apply (prose, not headlines).
     fn rule_sentences(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-        self.layout.paragraphs.iter().enumerate().filter(move |(pi, p)| {
-            matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors) && !self.title_case[*pi] && !self.all_caps[*pi]
-        }).flat_map(move |(_, p)| self.layout.sentences[p.sentences.clone()].iter().map(|s| s.tokens.clone()))
+        self.layout
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(move |(pi, p)| {
+                matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors)
+                    && !self.title_case[*pi]
+                    && !self.all_caps[*pi]
+            })
+            .flat_map(move |(_, p)| {
+                self.layout.sentences[p.sentences.clone()].iter().map(|s| s.tokens.clone())
+            })
     }
 
     fn is_cap(&self, i: usize) -> bool {
         let tok = self.tok(i);
-        tok.kind.is_wordlike() && self.t(i).chars().next().is_some_and(char::is_uppercase)
+        let t = self.t(i);
+        tok.kind.is_wordlike()
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && !is_stopword(t)
+            && compound_ends_capitalized(tok.kind, t)
     }
 
     fn is_initial(&self, i: usize) -> bool {
         let t = self.t(i);
-        self.tok(i).kind == TokenKind::Abbreviation && t.len() == 2 && t.starts_with(|c: char| c.is_ascii_uppercase())
+        self.tok(i).kind == TokenKind::Abbreviation
+            && t.len() == 2
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
     }
 
     /// "al-Baghdadi", "el-Sisi", "bin-Laden": a lower-case Arabic article joined to a name.
     fn is_arabic_compound(&self, i: usize) -> bool {
         let t = self.t(i);
         self.tok(i).kind == TokenKind::Compound
-            && ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"].iter().any(|p| {
-                t.starts_with(p) && t[p.len()..].starts_with(char::is_uppercase)
-            })
+            && ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"]
+                .iter()
+                .any(|p| t.starts_with(p) && t[p.len()..].starts_with(char::is_uppercase))
     }
 
     fn is_particle(&self, i: usize) -> bool {
         matches!(
             self.t(i),
-            "van" | "von" | "de" | "den" | "der" | "da" | "das" | "dos" | "del" | "della" | "di" | "du"
-                | "la" | "le" | "bin" | "ibn" | "bint" | "al" | "el" | "ter" | "zu" | "Van" | "Von"
-                | "De" | "Del" | "Da" | "Di" | "Du" | "La" | "Le" | "Al" | "El" | "Bin" | "Ibn" | "Abu"
+            "van"
+                | "von"
+                | "de"
+                | "den"
+                | "der"
+                | "da"
+                | "das"
+                | "dos"
+                | "del"
+                | "della"
+                | "di"
+                | "du"
+                | "la"
+                | "le"
+                | "bin"
+                | "ibn"
+                | "bint"
+                | "al"
+                | "el"
+                | "ter"
+                | "zu"
+                | "Van"
+                | "Von"
+                | "De"
+                | "Del"
+                | "Da"
+                | "Di"
+                | "Du"
+                | "La"
+                | "Le"
+                | "Al"
+                | "El"
+                | "Bin"
+                | "Ibn"
+                | "Abu"
         )
     }
 
     /// A token that can be part of a person's name.
     fn is_name_token(&self, i: usize) -> bool {
         let t = self.t(i);
+        if is_stopword(t) || !compound_ends_capitalized(self.tok(i).kind, t) {
+            return false;
+        }
         (self.is_cap(i)
             && self.tok(i).kind != TokenKind::Abbreviation
             && !(t.len() > 1 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())))
@@ -160,7 +225,10 @@ impl<'a> Ctx<'a> {
                 if !self.is_initial(j - 1) {
                     last_name = j;
                 }
-            } else if self.is_particle(j) && j + 1 < end && (self.is_name_token(j + 1) || self.is_particle(j + 1)) {
+            } else if self.is_particle(j)
+                && j + 1 < end
+                && (self.is_name_token(j + 1) || self.is_particle(j + 1))
+            {
                 j += 1;
             } else {
                 break;
@@ -266,11 +334,22 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 continue;
             };
             let e = ctx.name_run(i, s.end);
-            if e >= i + 2 {
+            // "Nguyễn Văn An": family name first.
+            let st = if i > s.start
+                && ctx.is_name_token(i - 1)
+                && !ctx.common_at_sentence_start(i - 1)
+                && ctx.lex.surnames.get(&ctx.lower(i - 1)).is_some_and(|amb| !amb)
+                && ctx.title_at(i - 1, s.end).is_none()
+            {
+                i - 1
+            } else {
+                i
+            };
+            if e >= st + 2 {
                 let surname_known = ctx.lex.surnames.contains_key(&ctx.lower(e - 1));
-                let common_start = ctx.sentence_initial(i) && ctx.lex.is_common(&ctx.lower(i));
+                let common_start = ctx.sentence_initial(st) && ctx.lex.is_common(&ctx.lower(st));
                 if (!amb && !common_start) || surname_known {
-                    let mut c = Cand::new(ctx.span(i, e), EntityKind::Person, 60, "first_name");
+                    let mut c = Cand::new(ctx.span(st, e), EntityKind::Person, 60, "first_name");
                     c.gender = g;
                     out.push(c);
                     i = e;
@@ -295,7 +374,8 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             }
-            let starts = matches!(ctx.t(i), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm") && ctx.is_cap(i);
+            let starts = matches!(ctx.t(i), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm")
+                && ctx.is_cap(i);
             let e = if ctx.is_name_token(i) || starts { ctx.name_run(i, s.end) } else { i };
             let has_article = (i..e).any(|k| ctx.is_arabic_compound(k));
             if e >= i + 2 && (starts || has_article) {
@@ -311,19 +391,101 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 }
 
 const ORG_HEADS: &[&str] = &[
-    "Center", "Centre", "Office", "Group", "Unit", "Agency", "Ministry", "University", "Institute",
-    "Council", "Committee", "Party", "Commission", "Bank", "Corporation", "Corp.", "Inc.", "Ltd",
-    "Ltd.", "LLC", "Association", "Federation", "Union", "Army", "Police", "Court", "Front",
-    "Movement", "Brigade", "Brigades", "Organization", "Organisation", "Foundation",
-    "Department", "Service", "Services", "Bureau", "Authority", "Company", "Co.", "College",
-    "School", "Network", "Alliance", "Forces", "Fund", "Board", "Assembly", "Parliament",
-    "Studies", "Society", "Institution", "Administration", "Guard", "Coalition", "Trust",
-    "Airlines", "Airways", "Holdings", "Partners", "Press", "Corps", "Secretariat", "Programme",
-    "Program", "Mission", "Tribunal", "League", "Club", "Observatory", "Academy", "Hospital",
-    "Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Daily", "Network",
+    "Center",
+    "Centre",
+    "Office",
+    "Group",
+    "Unit",
+    "Agency",
+    "Ministry",
+    "University",
+    "Institute",
+    "Council",
+    "Committee",
+    "Party",
+    "Commission",
+    "Bank",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Association",
+    "Federation",
+    "Union",
+    "Army",
+    "Police",
+    "Court",
+    "Front",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Organization",
+    "Organisation",
+    "Foundation",
+    "Department",
+    "Service",
+    "Services",
+    "Bureau",
+    "Authority",
+    "Company",
+    "Co.",
+    "College",
+    "School",
+    "Network",
+    "Alliance",
+    "Forces",
+    "Fund",
+    "Board",
+    "Assembly",
+    "Parliament",
+    "Studies",
+    "Society",
+    "Institution",
+    "Administration",
+    "Guard",
+    "Coalition",
+    "Trust",
+    "Airlines",
+    "Airways",
+    "Holdings",
+    "Partners",
+    "Press",
+    "Corps",
+    "Secretariat",
+    "Programme",
+    "Program",
+    "Mission",
+    "Tribunal",
+    "League",
+    "Club",
+    "Observatory",
+    "Academy",
+    "Hospital",
+    "Times",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Daily",
+    "Network",
 ];
 
-const ORG_FIRST: &[&str] = &["University", "Ministry", "Bank", "Office", "Department", "Institute", "Bureau", "Council", "Court", "Church", "Museum"];
+const ORG_FIRST: &[&str] = &[
+    "University",
+    "Ministry",
+    "Bank",
+    "Office",
+    "Department",
+    "Institute",
+    "Bureau",
+    "Council",
+    "Court",
+    "Church",
+    "Museum",
+];
 
 /// Organization names by head word: "Coordinating Unit for Threat Analysis", "Federal
 /// Criminal Police Office", "University of Tunis", "International Center of Strategic,
@@ -350,10 +512,20 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                     last_cap = j;
                 } else if matches!(t, "of" | "for" | "and" | "the" | "on" | "de" | "&" | "in")
                     && j + 1 < s.end
-                    && ctx.is_cap(j + 1)
+                    && (ctx.is_cap(j + 1)
+                        || (ctx.t(j + 1) == "the" && j + 2 < s.end && ctx.is_cap(j + 2)))
                     && j > i
                 {
-                    if t == "in" && !head_seen {
+                    // "Center for", "University of", "Council on": a preposition joins only
+                    // after a head word ("Lorenzo Tugnoli for The Washington Post" is no ORG);
+                    // nothing follows a corporate suffix ("Acme Inc. of Pittsburgh").
+                    let prev = ctx.t(j - 1);
+                    if (t != "and" && t != "&" && t != "the" && !head_seen)
+                        || matches!(
+                            prev,
+                            "Inc." | "Corp." | "Ltd" | "Ltd." | "LLC" | "Co." | "plc" | "PLC"
+                        )
+                    {
                         break;
                     }
                     j += 1;
@@ -390,10 +562,82 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+const GEO_HEADS: &[&str] = &[
+    "County",
+    "Province",
+    "District",
+    "Governorate",
+    "Prefecture",
+    "Oblast",
+    "Region",
+    "River",
+    "Delta",
+    "Valley",
+    "Mountains",
+    "Sea",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Lake",
+    "Bay",
+    "Strait",
+    "Desert",
+    "Basin",
+    "Coast",
+    "Gulf",
+    "Canal",
+    "Plateau",
+    "Parish",
+    "Borough",
+];
+
+/// Places by head word: "Marsabit County", "Mekong Delta", "St. Charles County".
+pub(crate) fn geo_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    for s in ctx.rule_sentences() {
+        for k in s.start + 1..s.end {
+            if !GEO_HEADS.contains(&ctx.t(k)) {
+                continue;
+            }
+            let mut a = k;
+            while a > s.start
+                && a + 4 > k
+                && (ctx.is_cap(a - 1) && ctx.tok(a - 1).kind != TokenKind::Compound)
+            {
+                a -= 1;
+            }
+            if a < k && !ctx.common_at_sentence_start(a) {
+                out.push(Cand::new(ctx.span(a, k + 1), EntityKind::Loc, 62, "geo_head"));
+            }
+        }
+    }
+}
+
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "asked", "warned", "announced", "noted", "wrote", "insisted",
-    "urged", "explained", "stated", "argued", "cited", "reported", "recalled", "acknowledged",
-    "claimed", "confirmed", "denied", "declared", "replied", "tweeted", "predicted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "warned",
+    "announced",
+    "noted",
+    "wrote",
+    "insisted",
+    "urged",
+    "explained",
+    "stated",
+    "argued",
+    "cited",
+    "reported",
+    "recalled",
+    "acknowledged",
+    "claimed",
+    "confirmed",
+    "denied",
+    "declared",
+    "replied",
+    "tweeted",
+    "predicted",
 ];
 
 /// Capitalized names in speech and apposition contexts: "said Rasoul", "Van Raemdonck said",
@@ -405,7 +649,10 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let covered = |chosen: &Vec<Cand>, sp: Span| {
         let i = chosen.partition_point(|c| c.span.end() <= sp.start());
         chosen[i..].iter().take_while(|c| c.span.start() < sp.end()).any(|c| {
-            !(c.rule == "gazetteer" && c.kind == EntityKind::Loc && c.prio <= 70 && c.span.len() < sp.len())
+            !(c.rule == "gazetteer"
+                && c.kind == EntityKind::Loc
+                && c.prio <= 70
+                && c.span.len() < sp.len())
         })
     };
     let mut new = Vec::new();
@@ -449,7 +696,10 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 let mut found = false;
                 for m in k..(k + 4).min(s.end) {
                     if let Some((_, class, _)) = ctx.title_at(m, s.end) {
-                        found = matches!(class, TitleClass::Role | TitleClass::Office | TitleClass::Military);
+                        found = matches!(
+                            class,
+                            TitleClass::Role | TitleClass::Office | TitleClass::Military
+                        );
                         break;
                     }
                 }
@@ -462,4 +712,138 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
         }
     }
     chosen.extend(new);
+}
+
+/// "Tunis-based", "U.S.-led": a compound whose last part is lower case is a modifier, not a name.
+fn compound_ends_capitalized(kind: TokenKind, t: &str) -> bool {
+    kind != TokenKind::Compound
+        || t.rsplit(['-', '\u{2010}', '\u{2011}'])
+            .next()
+            .is_some_and(|p| p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// Closed-class words, months and weekdays: capitalized only because they start a sentence or
+/// a headline, never part of a name.
+pub(crate) fn is_stopword(t: &str) -> bool {
+    matches!(
+        t,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "To"
+            | "Of"
+            | "And"
+            | "But"
+            | "Or"
+            | "As"
+            | "Across"
+            | "After"
+            | "Before"
+            | "With"
+            | "Without"
+            | "During"
+            | "Under"
+            | "Over"
+            | "Since"
+            | "While"
+            | "When"
+            | "Where"
+            | "If"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Not"
+            | "Yet"
+            | "So"
+            | "Then"
+            | "Also"
+            | "Even"
+            | "Only"
+            | "More"
+            | "Less"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Another"
+            | "Other"
+            | "Such"
+            | "Among"
+            | "Amid"
+            | "Despite"
+            | "Until"
+            | "Although"
+            | "Though"
+            | "However"
+            | "Meanwhile"
+            | "Instead"
+            | "Still"
+            | "Now"
+            | "Here"
+            | "There"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Which"
+            | "Whereas"
+            | "Besides"
+            | "Within"
+            | "Into"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Jan."
+            | "Feb."
+            | "Mar."
+            | "Apr."
+            | "Jun."
+            | "Jul."
+            | "Aug."
+            | "Sep."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+    )
 }

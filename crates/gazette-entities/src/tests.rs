@@ -80,7 +80,11 @@ fn first_names_particles_and_context() {
     check("\"It is over,\" said <PER>Wil M. van Gemert</PER>, the head of operations.");
     check("\"No,\" said <PER>Badra Gaaloul</PER>, a researcher.");
     check("Leader <PER>Abu Bakr al-Baghdadi</PER>'s declaration came.");
-    check("\"Yes,\" said Zlatkoq Vrbanicz, a spokesman for the group.".replace("Zlatkoq Vrbanicz", "<PER>Zlatkoq Vrbanicz</PER>").as_str());
+    check(
+        "\"Yes,\" said Zlatkoq Vrbanicz, a spokesman for the group."
+            .replace("Zlatkoq Vrbanicz", "<PER>Zlatkoq Vrbanicz</PER>")
+            .as_str(),
+    );
 }
 
 #[test]
@@ -103,7 +107,10 @@ fn sentence_initial_common_words_are_not_names() {
 fn user_gazetteer_with_aliases_and_no_defaults() {
     let g = Gazetteer::parse("watch.tsv", "w:1\tORG\tAcme Widgets\tAcme|AW Group\n").unwrap();
     let r = RecognizerBuilder::new().default_gazetteers(false).gazetteer(g).build().unwrap();
-    check_with(&r, "<ORG>Acme Widgets</ORG> and <ORG canon=\"Acme Widgets\">AW Group</ORG> in Tunisia.");
+    check_with(
+        &r,
+        "<ORG>Acme Widgets</ORG> and <ORG canon=\"Acme Widgets\">AW Group</ORG> in Tunisia.",
+    );
 }
 
 #[test]
@@ -117,4 +124,3 @@ fn never_panics_on_junk() {
         }
     }
 }
-
