@@ -42,6 +42,16 @@ fn push_folded(out: &mut String, c: char) {
             return;
         }
         c => {
+            // Other Latin letters with diacritics ("ễ", "ạ"): keep the base letter.
+            let mut base = None;
+            if c.is_alphabetic() && (c as u32) < 0x2000 {
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if base.is_none() {
+                        base = Some(d);
+                    }
+                });
+            }
+            let c = base.filter(|b| b.is_ascii_alphabetic()).unwrap_or(c);
             for l in c.to_lowercase() {
                 out.push(l);
             }
@@ -129,5 +139,6 @@ mod tests {
         assert_eq!(name_key("François  Heisbourg"), "francois heisbourg");
         assert_eq!(name_key("Reuters’s"), "reuters 's");
         assert_eq!(name_key("U.S."), "u.s.");
+        assert_eq!(name_key("Nguyễn Phạm"), "nguyen pham");
     }
 }

@@ -230,6 +230,17 @@ impl<'a> Ctx<'a> {
                 && (self.is_name_token(j + 1) || self.is_particle(j + 1))
             {
                 j += 1;
+            } else if j > i
+                && is_stopword(self.t(j))
+                && self.t(j).starts_with(char::is_uppercase)
+                && !self.sentence_initial(j)
+                && (self.lex.first_names.contains_key(&self.lower(j))
+                    || self.lex.surnames.contains_key(&self.lower(j)))
+                && !(j + 1 < end && self.is_cap(j + 1))
+            {
+                // "Nguyễn Văn An": a name word that is also a function word, inside a name.
+                j += 1;
+                last_name = j;
             } else {
                 break;
             }
