@@ -1,6 +1,6 @@
 //! Name lexicons: first names with gender, surnames, titles, common words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use gazette_core::Gender;
 
@@ -34,6 +34,8 @@ pub struct Lexicon {
     pub titles: HashMap<String, (TitleClass, Gender)>,
     /// Longest title, in tokens.
     pub max_title_tokens: usize,
+    /// First words of titles (a quick filter).
+    pub title_starts: HashSet<String>,
     /// Lower-case common English words.
     pub common: HashSet<String>,
 }
@@ -91,6 +93,7 @@ impl Lexicon {
             };
             let g = cols.get(2).map_or(Gender::Unknown, |g| gender(g));
             self.max_title_tokens = self.max_title_tokens.max(key.split(' ').count());
+            self.title_starts.insert(key.split(' ').next().unwrap_or_default().to_string());
             self.titles.insert(key, (class, g));
         }
     }

@@ -1,6 +1,6 @@
 //! The recognizer: gazetteer matching, name rules, overlap resolution, document-level linking.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -119,7 +119,7 @@ impl Recognizer {
         lexicon: Lexicon,
     ) -> Result<Recognizer, Error> {
         let entries: Vec<Entry> = gazetteers.into_iter().flat_map(|g| g.entries).collect();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<PatternCand>> = Vec::new();
         for (ei, e) in entries.iter().enumerate() {

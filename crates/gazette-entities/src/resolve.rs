@@ -1,6 +1,6 @@
 //! Document-level resolution: candidates -> entities with canonical names and all mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use gazette_core::{Entity, EntityKind, Gender, Mention, Span, TokenKind};
 
@@ -20,7 +20,7 @@ struct Draft {
 pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> Entities {
     let text = ctx.text;
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // (span, entity, from a single-token candidate that a surname may override)
     let mut ments: Vec<(Span, usize, bool)> = Vec::new();
 
@@ -74,7 +74,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         }
     }
     // Surname keys: last token, and particle + surname ("van Gemert", "Van den Berghe").
-    let mut surname: HashMap<String, Option<usize>> = HashMap::new();
+    let mut surname: HashMap<String, Option<usize>> = HashMap::default();
     for (d, dr) in drafts.iter().enumerate() {
         let key = name_key(&dr.canonical);
         let parts: Vec<&str> = key.split(' ').filter(|p| !p.ends_with('.')).collect();
@@ -186,7 +186,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     }
 
     // Acronyms defined in the text: "Coordinating Unit for Threat Analysis (CUTA)".
-    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    let mut acronyms: HashMap<&str, usize> = HashMap::default();
     for &(span, d, _) in &ments {
         if drafts[d].kind != EntityKind::Org {
             continue;

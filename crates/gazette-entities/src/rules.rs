@@ -39,6 +39,12 @@ pub(crate) struct Ctx<'a> {
     /// Per paragraph: mostly capitalized words (headline style) / all capitals.
     title_case: Vec<bool>,
     all_caps: Vec<bool>,
+    /// Normalized tokens joined by single spaces, and each token's range in it, so that the
+    /// key of any run of tokens is a slice (no allocation per lookup).
+    low: String,
+    low_rng: Vec<(u32, u32)>,
+    /// Per token: capitalized word-like token that is not a stopword (see `is_cap`).
+    cap: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -73,7 +79,26 @@ impl<'a> Ctx<'a> {
                 initial[first] = true;
             }
         }
-        Ctx { text, layout, lex, para_of, initial, title_case, all_caps }
+        let mut low = String::with_capacity(text.len() + n);
+        let mut low_rng = Vec::with_capacity(n);
+        for t in &layout.tokens {
+            let a = low.len();
+            push_token(&mut low, &text[t.span]);
+            low_rng.push((a as u32, low.len() as u32));
+            low.push(' ');
+        }
+        let cap = layout
+            .tokens
+            .iter()
+            .map(|tok| {
+                let t = &text[tok.span];
+                tok.kind.is_wordlike()
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && !is_stopword(t)
+                    && compound_ends_capitalized(tok.kind, t)
+            })
+            .collect();
+        Ctx { text, layout, lex, para_of, initial, title_case, all_caps, low, low_rng, cap }
     }
 
     pub fn annotate(&self, kind: PartKind) -> bool {
@@ -86,7 +111,7 @@ impl<'a> Ctx<'a> {
 
     /// A common word capitalized only because it starts the sentence.
     fn common_at_sentence_start(&self, ti: usize) -> bool {
-        self.sentence_initial(ti) && self.lex.is_common(&self.lower(ti))
+        self.sentence_initial(ti) && self.lex.is_common(self.lower(ti))
     }
 
     pub fn sentence_initial(&self, ti: usize) -> bool {
@@ -113,10 +138,15 @@ impl<'a> Ctx<'a> {
         &self.text[self.layout.tokens[i].span]
     }
 
-    fn lower(&self, i: usize) -> String {
-        let mut s = String::new();
-        push_token(&mut s, self.t(i));
-        s
+    /// The normalized (lower-case, folded) token.
+    fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.low_rng[i];
+        &self.low[a as usize..b as usize]
+    }
+
+    /// The normalized key of tokens `i..j`.
+    fn key(&self, i: usize, j: usize) -> &str {
+        &self.low[self.low_rng[i].0 as usize..self.low_rng[j - 1].1 as usize]
     }
 
     /// Sentences of paragraphs where rules apply (prose, not headlines).
@@ -136,12 +166,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        let tok = self.tok(i);
-        let t = self.t(i);
-        tok.kind.is_wordlike()
-            && t.chars().next().is_some_and(char::is_uppercase)
-            && !is_stopword(t)
-            && compound_ends_capitalized(tok.kind, t)
+        self.cap[i]
     }
 
     fn is_initial(&self, i: usize) -> bool {
@@ -204,8 +229,8 @@ impl<'a> Ctx<'a> {
     /// A token that can be part of a person's name.
     fn is_name_token(&self, i: usize) -> bool {
         let t = self.t(i);
-        if is_stopword(t) || !compound_ends_capitalized(self.tok(i).kind, t) {
-            return false;
+        if !self.cap[i] {
+            return self.is_initial(i) || self.is_arabic_compound(i);
         }
         (self.is_cap(i)
             && self.tok(i).kind != TokenKind::Abbreviation
@@ -234,8 +259,8 @@ impl<'a> Ctx<'a> {
                 && is_stopword(self.t(j))
                 && self.t(j).starts_with(char::is_uppercase)
                 && !self.sentence_initial(j)
-                && (self.lex.first_names.contains_key(&self.lower(j))
-                    || self.lex.surnames.contains_key(&self.lower(j)))
+                && (self.lex.first_names.contains_key(self.lower(j))
+                    || self.lex.surnames.contains_key(self.lower(j)))
                 && !(j + 1 < end && self.is_cap(j + 1))
             {
                 // "Nguyễn Văn An": a name word that is also a function word, inside a name.
@@ -254,15 +279,13 @@ impl<'a> Ctx<'a> {
 
     /// A title starting at token `i`: (tokens, class, gender).
     fn title_at(&self, i: usize, end: usize) -> Option<(usize, TitleClass, Gender)> {
-        let mut key = String::new();
+        if i >= end || !self.lex.title_starts.contains(self.lower(i)) {
+            return None;
+        }
         let mut best = None;
-        for k in 0..self.lex.max_title_tokens.min(end - i) {
-            if k > 0 {
-                key.push(' ');
-            }
-            push_token(&mut key, self.t(i + k));
-            if let Some(&(class, g)) = self.lex.titles.get(&key) {
-                best = Some((k + 1, class, g));
+        for k in 1..=self.lex.max_title_tokens.min(end - i) {
+            if let Some(&(class, g)) = self.lex.titles.get(self.key(i, i + k)) {
+                best = Some((k, class, g));
             }
         }
         best
@@ -270,7 +293,7 @@ impl<'a> Ctx<'a> {
 }
 
 fn first_name_gender(ctx: &Ctx<'_>, i: usize) -> Gender {
-    ctx.lex.first_names.get(&ctx.lower(i)).map_or(Gender::Unknown, |g| g.0)
+    ctx.lex.first_names.get(ctx.lower(i)).map_or(Gender::Unknown, |g| g.0)
 }
 
 /// Byline authors, contributors and photo credits are people.
@@ -340,7 +363,7 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             }
-            let Some(&(g, amb)) = ctx.lex.first_names.get(&ctx.lower(i)) else {
+            let Some(&(g, amb)) = ctx.lex.first_names.get(ctx.lower(i)) else {
                 i += 1;
                 continue;
             };
@@ -349,7 +372,7 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             let st = if i > s.start
                 && ctx.is_name_token(i - 1)
                 && !ctx.common_at_sentence_start(i - 1)
-                && ctx.lex.surnames.get(&ctx.lower(i - 1)).is_some_and(|amb| !amb)
+                && ctx.lex.surnames.get(ctx.lower(i - 1)).is_some_and(|amb| !amb)
                 && ctx.title_at(i - 1, s.end).is_none()
             {
                 i - 1
@@ -357,8 +380,8 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i
             };
             if e >= st + 2 {
-                let surname_known = ctx.lex.surnames.contains_key(&ctx.lower(e - 1));
-                let common_start = ctx.sentence_initial(st) && ctx.lex.is_common(&ctx.lower(st));
+                let surname_known = ctx.lex.surnames.contains_key(ctx.lower(e - 1));
+                let common_start = ctx.sentence_initial(st) && ctx.lex.is_common(ctx.lower(st));
                 if (!amb && !common_start) || surname_known {
                     let mut c = Cand::new(ctx.span(st, e), EntityKind::Person, 60, "first_name");
                     c.gender = g;
@@ -381,7 +404,7 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += n;
                 continue;
             }
-            if ctx.sentence_initial(i) && ctx.lex.is_common(&ctx.lower(i)) {
+            if ctx.sentence_initial(i) && ctx.lex.is_common(ctx.lower(i)) {
                 i += 1;
                 continue;
             }
@@ -606,7 +629,7 @@ const GEO_HEADS: &[&str] = &[
 pub(crate) fn geo_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     for s in ctx.rule_sentences() {
         for k in s.start + 1..s.end {
-            if !GEO_HEADS.contains(&ctx.t(k)) {
+            if !ctx.is_cap(k) || !GEO_HEADS.contains(&ctx.t(k)) {
                 continue;
             }
             let mut a = k;
