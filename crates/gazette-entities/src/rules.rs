@@ -717,7 +717,7 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
             let span = ctx.span(a, e);
             let single = e == a + 1;
             let lower = ctx.lower(a);
-            let commonish = ctx.lex.is_common(&lower) || (ctx.sentence_initial(a) && single);
+            let commonish = ctx.lex.is_common(lower) || (ctx.sentence_initial(a) && single);
             let before = |k: usize| (k > s.start).then(|| ctx.t(k - 1));
             let after_said = before(a).is_some_and(|w| SPEECH_VERBS.contains(&w))
                 || (a >= s.start + 2 && ctx.t(a - 2) == "according" && ctx.t(a - 1) == "to");
