@@ -113,7 +113,7 @@ fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> O
         return Some(Attribution { kind, content, source: src, cue });
     }
     // Inverted: "..., said a senior official."
-    if k > s && ctx.is_punct(k - 1, ",") {
+    if k >= s + 2 && ctx.is_punct(k - 1, ",") {
         let src = source::after(ctx, k + 1, e)?;
         let content = trim_span(ctx, s, k - 2)?;
         return Some(Attribution { kind, content, source: src, cue });

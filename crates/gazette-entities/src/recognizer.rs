@@ -276,11 +276,24 @@ impl Recognizer {
             let Some(m0) = ac.find(Input::new(&stream).range(pos..)) else { break };
             // Try the longest name at this start, then shorter ones ("Iraqi military" is
             // rejected by the case rules, "Iraqi" is not).
-            let mut limit = m0.end();
-            let mut accepted = None;
-            while let Some(m) =
-                ac.find(Input::new(&stream).range(m0.start()..limit).anchored(Anchored::Yes))
-            {
+            let mut accepted = self
+                .check_match(
+                    ctx,
+                    &stream,
+                    bytes,
+                    &offs,
+                    m0.start(),
+                    m0.end(),
+                    m0.pattern().as_usize(),
+                )
+                .map(|c| (m0.end(), c));
+            let mut limit = m0.end() - 1;
+            while accepted.is_none() && limit > m0.start() {
+                let Some(m) =
+                    ac.find(Input::new(&stream).range(m0.start()..limit).anchored(Anchored::Yes))
+                else {
+                    break;
+                };
                 if let Some(found) = self.check_match(
                     ctx,
                     &stream,
@@ -294,9 +307,6 @@ impl Recognizer {
                     break;
                 }
                 limit = m.end() - 1;
-                if limit <= m.start() {
-                    break;
-                }
             }
             match accepted {
                 Some((end, cand)) => {
@@ -353,7 +363,7 @@ impl Recognizer {
             let common = single
                 && e.kind != EntityKind::Norp
                 && !(e.kind == EntityKind::Loc && e.id.starts_with("iso:") && !e.id.contains('-'))
-                && self.lexicon.is_common(&surface.to_lowercase());
+                && self.lexicon.is_common(ctx.lower(first_tok));
             if crate::rules::is_stopword(surface) {
                 return false;
             }

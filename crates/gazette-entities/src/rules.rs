@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The normalized (lower-case, folded) token.
-    fn lower(&self, i: usize) -> &str {
+    pub(crate) fn lower(&self, i: usize) -> &str {
         let (a, b) = self.low_rng[i];
         &self.low[a as usize..b as usize]
     }
