@@ -90,6 +90,8 @@ pub struct Recognizer {
     entries: Vec<Entry>,
     ac: Option<AhoCorasick>,
     patterns: Vec<Vec<PatternCand>>,
+    /// First words of names written in lower case ("al" of "al-Qaeda").
+    lower_starts: rustc_hash::FxHashSet<String>,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -121,6 +123,7 @@ impl Recognizer {
         let entries: Vec<Entry> = gazetteers.into_iter().flat_map(|g| g.entries).collect();
         let mut by_key: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
+        let mut lower_starts = rustc_hash::FxHashSet::default();
         let mut patterns: Vec<Vec<PatternCand>> = Vec::new();
         for (ei, e) in entries.iter().enumerate() {
             let entry_amb = e.attr("ambiguous") == Some("1");
@@ -149,6 +152,9 @@ impl Recognizer {
                     None
                 };
                 let lower_start = name.starts_with(char::is_lowercase);
+                if lower_start {
+                    lower_starts.insert(key.split(' ').next().unwrap_or_default().to_string());
+                }
                 let cand = PatternCand {
                     entry: ei as u32,
                     exact,
@@ -186,7 +192,7 @@ impl Recognizer {
                     .map_err(|e| Error::Build(e.to_string()))?,
             )
         };
-        Ok(Recognizer { entries, ac, patterns, lexicon })
+        Ok(Recognizer { entries, ac, patterns, lower_starts, lexicon })
     }
 
     /// Number of gazetteer entries compiled in.
@@ -263,7 +269,7 @@ impl Recognizer {
                     _ => {
                         stream.push(' ');
                         offs.push((stream.len() as u32, tok.span, ti as u32));
-                        push_token(&mut stream, t);
+                        stream.push_str(ctx.lower(ti));
                     }
                 }
             }
@@ -271,11 +277,27 @@ impl Recognizer {
         }
         stream.push(' ');
         let bytes = stream.as_bytes();
+        // Names start at capitalized tokens, digits, or the first word of a lower-case name
+        // ("al-Qaeda"): search anchored there only, instead of scanning every word.
         let mut pos = 0;
-        while pos < stream.len() {
-            let Some(m0) = ac.find(Input::new(&stream).range(pos..)) else { break };
-            // Try the longest name at this start, then shorter ones ("Iraqi military" is
-            // rejected by the case rules, "Iraqi" is not).
+        for o in &offs {
+            let at = o.0 as usize - 1;
+            if at < pos {
+                continue;
+            }
+            let first = text[o.1].chars().next().unwrap_or(' ');
+            if first.is_lowercase() {
+                let word_end =
+                    stream[at + 1..].find([' ', '\n']).map_or(stream.len(), |k| at + 1 + k);
+                if !self.lower_starts.contains(&stream[at + 1..word_end]) {
+                    continue;
+                }
+            } else if !first.is_alphanumeric() {
+                continue;
+            }
+            let Some(m0) = ac.find(Input::new(&stream).range(at..).anchored(Anchored::Yes)) else {
+                continue;
+            };
             let mut accepted = self
                 .check_match(
                     ctx,
@@ -308,12 +330,9 @@ impl Recognizer {
                 }
                 limit = m.end() - 1;
             }
-            match accepted {
-                Some((end, cand)) => {
-                    out.push(cand);
-                    pos = end;
-                }
-                None => pos = m0.start() + 1,
+            if let Some((end, cand)) = accepted {
+                out.push(cand);
+                pos = end;
             }
         }
     }
