@@ -38,7 +38,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             Some(&d) => {
                 let dr = &mut drafts[d];
                 if dr.gazetteer_id.is_none() && ntok(surface) > dr.canonical_tokens {
-                    dr.canonical = surface.to_string();
+                    dr.canonical = surface.split_whitespace().collect::<Vec<_>>().join(" ");
                     dr.canonical_tokens = ntok(surface);
                 }
                 if dr.gender == Gender::Unknown {
@@ -49,7 +49,10 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             None => {
                 let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
                     Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
-                    None => (surface.to_string(), None, c.kind),
+                    // Wrapped lines: "Joseph\nArsenio" is "Joseph Arsenio".
+                    None => {
+                        (surface.split_whitespace().collect::<Vec<_>>().join(" "), None, c.kind)
+                    }
                 };
                 drafts.push(Draft {
                     kind,
