@@ -102,6 +102,14 @@ fn rank(e: &Entry, user: bool) -> (bool, u8, u64) {
         EntityKind::Person => 4,
         EntityKind::Norp => 4,
         EntityKind::Loc if e.attr("kind") == Some("region") => 3,
+        // "New York", "Washington": a big city before the state of the same name.
+        EntityKind::Loc
+            if e.attr("kind") == Some("city")
+                && e.attr("population").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0)
+                    >= 500_000 =>
+        {
+            3
+        }
         EntityKind::Loc if e.attr("kind") == Some("admin1") || e.id.starts_with("iso:") => 2,
         EntityKind::Loc => 1,
     };
@@ -132,8 +140,14 @@ impl Recognizer {
                 let mut key = name_key(name);
                 let mut leading_the = false;
                 if let Some(rest) = key.strip_prefix("the ") {
-                    key = rest.to_string();
-                    leading_the = true;
+                    // "The Washington Post" also matches "Washington Post"; but "The Atlantic"
+                    // or "The Australian" without their article are other words.
+                    if rest.contains(' ') {
+                        key = rest.to_string();
+                        leading_the = true;
+                    } else {
+                        continue;
+                    }
                 }
                 if key.is_empty() {
                     continue;

@@ -100,6 +100,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                         | "le"
                         | "la"
                 );
+            // A surname of one letter or an organization word ("Corp") links nothing.
+            let last = parts[parts.len() - 1];
+            if last.chars().count() < 2 || crate::rules::is_org_word(&title_case(last)) {
+                continue;
+            }
             if k == parts.len() - 1 || is_particle_start {
                 let e = surname.entry(suffix).or_insert(Some(d));
                 if *e != Some(d) {
@@ -252,4 +257,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         mentions.push(mention(span, e));
     }
     Entities { entities, mentions }
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }

@@ -296,6 +296,70 @@ fn first_name_gender(ctx: &Ctx<'_>, i: usize) -> Gender {
     ctx.lex.first_names.get(ctx.lower(i)).map_or(Gender::Unknown, |g| g.0)
 }
 
+/// Words that never end a person's name ("McDonnell Douglas Corp", "Plaza Agreement").
+pub(crate) fn is_org_word(t: &str) -> bool {
+    ORG_HEADS.contains(&t)
+        || matches!(
+            t,
+            "Corp"
+                | "Inc"
+                | "Co"
+                | "Ltd"
+                | "Plc"
+                | "PLC"
+                | "AG"
+                | "SA"
+                | "NV"
+                | "GmbH"
+                | "Agreement"
+                | "Accord"
+                | "Treaty"
+                | "Capital"
+                | "Markets"
+                | "Securities"
+                | "Industries"
+                | "International"
+                | "Systems"
+                | "Motors"
+                | "Petroleum"
+                | "Oil"
+                | "Energy"
+                | "Steel"
+                | "Chemical"
+                | "Communications"
+                | "Technologies"
+                | "Financial"
+                | "Insurance"
+                | "Investment"
+                | "Investments"
+                | "Trading"
+                | "Exchange"
+                | "Street"
+                | "Avenue"
+                | "Square"
+                | "Airport"
+                | "Stadium"
+                | "Hotel"
+                | "Bridge"
+                | "Station"
+        )
+}
+
+/// A person candidate is dropped when one of its words names an organization or a place kind.
+/// Also dropped: a one-letter name, and a run with a title inside it ("German Finance Minister
+/// Gerhard Stoltenberg" is a nationality, a title and a name).
+fn person_ok(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let letters: usize =
+        (a..b).map(|k| ctx.t(k).chars().filter(|c| c.is_alphabetic()).count()).sum();
+    letters >= 2
+        && (a..b).all(|k| !is_org_word(ctx.t(k)) && !GEO_HEADS.contains(&ctx.t(k)))
+        && (a + 1..b.saturating_sub(1)).all(|k| {
+            ctx.title_at(k, b).is_none_or(|(n, class, _)| {
+                n == 1 && matches!(class, TitleClass::Role | TitleClass::Honorific)
+            })
+        })
+}
+
 /// Byline authors, contributors and photo credits are people.
 pub(crate) fn layout_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     let l = ctx.layout;
@@ -339,7 +403,7 @@ pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             } else {
                 len >= 2
             };
-            if ok && len > 0 {
+            if ok && len > 0 && person_ok(ctx, j, e) {
                 let mut c = Cand::new(ctx.span(j, e), EntityKind::Person, 75, "title");
                 c.gender = match first_name_gender(ctx, j) {
                     Gender::Unknown => g,
@@ -382,7 +446,7 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             if e >= st + 2 {
                 let surname_known = ctx.lex.surnames.contains_key(ctx.lower(e - 1));
                 let common_start = ctx.sentence_initial(st) && ctx.lex.is_common(ctx.lower(st));
-                if (!amb && !common_start) || surname_known {
+                if ((!amb && !common_start) || surname_known) && person_ok(ctx, st, e) {
                     let mut c = Cand::new(ctx.span(st, e), EntityKind::Person, 60, "first_name");
                     c.gender = g;
                     out.push(c);
@@ -412,7 +476,7 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 && ctx.is_cap(i);
             let e = if ctx.is_name_token(i) || starts { ctx.name_run(i, s.end) } else { i };
             let has_article = (i..e).any(|k| ctx.is_arabic_compound(k));
-            if e >= i + 2 && (starts || has_article) {
+            if e >= i + 2 && (starts || has_article) && person_ok(ctx, i, e) {
                 let mut c = Cand::new(ctx.span(i, e), EntityKind::Person, 65, "arabic_name");
                 c.gender = if starts { Gender::Male } else { Gender::Unknown };
                 out.push(c);
@@ -425,6 +489,9 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 }
 
 const ORG_HEADS: &[&str] = &[
+    "Corp",
+    "Inc",
+    "Co",
     "Center",
     "Centre",
     "Office",
@@ -739,7 +806,15 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 }
                 found
             };
-            if (after_said || before_said || apposition) && !commonish && !covered(chosen, span) {
+            // One word alone ("Texaco said") is a person only if it is a known surname; people
+            // are first named in full, and their surnames link to that (see resolve.rs).
+            let known_surname = ctx.lex.surnames.get(lower).is_some_and(|amb| !amb);
+            if (after_said || before_said || apposition)
+                && !commonish
+                && (!single || known_surname)
+                && person_ok(ctx, a, e)
+                && !covered(chosen, span)
+            {
                 new.push(Cand::new(span, EntityKind::Person, 50, "context"));
             }
             i = e;

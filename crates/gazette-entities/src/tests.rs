@@ -124,3 +124,23 @@ fn never_panics_on_junk() {
         }
     }
 }
+
+#[test]
+fn nationality_title_name_is_not_one_person() {
+    check("<NORP>German</NORP> Finance Minister <PER>Gerhard Stoltenberg</PER> said rates would fall.");
+}
+
+#[test]
+fn newspaper_named_like_a_nationality_needs_its_article() {
+    check("Markets in <LOC>Sydney</LOC> saw the <NORP>Australian</NORP> dollar fall.");
+}
+
+#[test]
+fn corporate_suffixes_are_never_surnames() {
+    check("<ORG>Acme Widgets Corp</ORG> said it would buy <ORG>Jones Tools Corp.</ORG> The deal values Corp shares higher.");
+}
+
+#[test]
+fn one_unknown_word_before_said_is_not_a_person() {
+    check("Zarblex said profits rose.");
+}
