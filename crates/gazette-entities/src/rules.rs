@@ -45,6 +45,8 @@ pub(crate) struct Ctx<'a> {
     low_rng: Vec<(u32, u32)>,
     /// Per token: capitalized word-like token that is not a stopword (see `is_cap`).
     cap: Vec<bool>,
+    /// Per token: the first word of some title (a filter before the title lookups).
+    title_start: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -98,7 +100,23 @@ impl<'a> Ctx<'a> {
                     && compound_ends_capitalized(tok.kind, t)
             })
             .collect();
-        Ctx { text, layout, lex, para_of, initial, title_case, all_caps, low, low_rng, cap }
+        let title_start = low_rng
+            .iter()
+            .map(|&(a, b)| lex.title_starts.contains(&low[a as usize..b as usize]))
+            .collect();
+        Ctx {
+            text,
+            layout,
+            lex,
+            para_of,
+            initial,
+            title_case,
+            all_caps,
+            low,
+            low_rng,
+            cap,
+            title_start,
+        }
     }
 
     pub fn annotate(&self, kind: PartKind) -> bool {
@@ -279,7 +297,7 @@ impl<'a> Ctx<'a> {
 
     /// A title starting at token `i`: (tokens, class, gender).
     fn title_at(&self, i: usize, end: usize) -> Option<(usize, TitleClass, Gender)> {
-        if i >= end || !self.lex.title_starts.contains(self.lower(i)) {
+        if i >= end || !self.title_start[i] {
             return None;
         }
         let mut best = None;
