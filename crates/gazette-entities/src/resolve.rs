@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use gazette_core::{Entity, EntityKind, Gender, Mention, Span, TokenKind};
 
 use crate::gazetteer::Entry;
-use crate::normalize::{name_key, push_token};
+use crate::normalize::name_key;
 use crate::recognizer::{id, mention, Entities};
 use crate::rules::{Cand, Ctx};
 
@@ -140,6 +140,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
 
     // Surnames elsewhere: "said Rasoul", "Gaaloul cited", "Van Raemdonck said".
     let toks = &ctx.layout.tokens;
+    let surname_starts: rustc_hash::FxHashSet<&str> =
+        surname.keys().map(|k| k.split(' ').next().unwrap_or_default()).collect();
     let mut extra: Vec<(Span, usize)> = Vec::new();
     for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
         let mut i = p.tokens.start;
@@ -150,15 +152,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                 continue;
             }
             let mut hit = None;
-            let mut key = String::new();
-            for k in 0..3.min(p.tokens.end - i) {
-                if k > 0 {
-                    key.push(' ');
-                }
-                push_token(&mut key, &text[toks[i + k].span]);
-                if let Some(Some(d)) = surname.get(&key) {
-                    // Must end on a name token, not be followed by more of a longer name.
-                    hit = Some((k + 1, *d));
+            if surname_starts.contains(ctx.lower(i)) {
+                for k in 0..3.min(p.tokens.end - i) {
+                    if let Some(Some(d)) = surname.get(ctx.key(i, i + k + 1)) {
+                        hit = Some((k + 1, *d));
+                    }
                 }
             }
             if let Some((n, d)) = hit {

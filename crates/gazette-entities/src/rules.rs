@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'a> {
     cap: Vec<bool>,
     /// Per token: the first word of some title (a filter before the title lookups).
     title_start: Vec<bool>,
+    /// Per token: can be part of a person's name (see `compute_name_token`).
+    name_tok: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -104,7 +106,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|&(a, b)| lex.title_starts.contains(&low[a as usize..b as usize]))
             .collect();
-        Ctx {
+        let mut ctx = Ctx {
             text,
             layout,
             lex,
@@ -116,7 +118,10 @@ impl<'a> Ctx<'a> {
             low_rng,
             cap,
             title_start,
-        }
+            name_tok: Vec::new(),
+        };
+        ctx.name_tok = (0..n).map(|i| ctx.compute_name_token(i)).collect();
+        ctx
     }
 
     pub fn annotate(&self, kind: PartKind) -> bool {
@@ -163,7 +168,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The normalized key of tokens `i..j`.
-    fn key(&self, i: usize, j: usize) -> &str {
+    pub(crate) fn key(&self, i: usize, j: usize) -> &str {
         &self.low[self.low_rng[i].0 as usize..self.low_rng[j - 1].1 as usize]
     }
 
@@ -246,6 +251,10 @@ impl<'a> Ctx<'a> {
 
     /// A token that can be part of a person's name.
     fn is_name_token(&self, i: usize) -> bool {
+        self.name_tok[i]
+    }
+
+    fn compute_name_token(&self, i: usize) -> bool {
         let t = self.t(i);
         if !self.cap[i] {
             return self.is_initial(i) || self.is_arabic_compound(i);
