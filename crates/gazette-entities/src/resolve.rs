@@ -17,21 +17,28 @@ struct Draft {
     gender: Gender,
 }
 
-pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> Entities {
+/// What makes two mentions one entity: the same gazetteer id, or the same type and key.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Gazetteer(&'a str),
+    Text(EntityKind, String),
+}
+
+pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]) -> Entities {
     let text = ctx.text;
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_key: HashMap<Key<'e>, usize> = HashMap::default();
     // (span, entity, from a single-token candidate that a surname may override)
     let mut ments: Vec<(Span, usize, bool)> = Vec::new();
 
-    let key_of = |c: &Cand| -> String {
+    let key_of = |c: &Cand| -> Key<'e> {
         match c.entry.and_then(|e| entries.get(e as usize)) {
-            Some(e) => format!("g:{}", e.id),
-            None => format!("{:?}:{}", c.kind, name_key(&text[c.span])),
+            Some(e) => Key::Gazetteer(&e.id),
+            None => Key::Text(c.kind, name_key(&text[c.span])),
         }
     };
     let ntok = |s: &str| s.split_whitespace().count();
-    let add = |c: &Cand, drafts: &mut Vec<Draft>, by_key: &mut HashMap<String, usize>| -> usize {
+    let add = |c: &Cand, drafts: &mut Vec<Draft>, by_key: &mut HashMap<Key<'e>, usize>| -> usize {
         let key = key_of(c);
         let surface = &text[c.span];
         match by_key.get(&key) {
