@@ -23,6 +23,7 @@ fn main() -> Result<()> {
         Some("ci") => ci(),
         Some("golden") => golden(rest.iter().any(|a| a == "--check")),
         Some("eval") => eval::run(),
+        Some("tidy") => tidy(),
         Some("gazetteers") => gazetteers::run(rest),
         _ => {
             eprintln!(
@@ -31,7 +32,8 @@ fn main() -> Result<()> {
                  ci               fmt --check, clippy -D warnings and the test suite (what .ci/run runs)\n  \
                  golden [--check] rewrite corpus/expected/*.json from the current pipeline (or check them)\n  \
                  eval             precision/recall/F1 per entity type, quotes, speakers, attributions, quantities\n  \
-                 gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)"
+                 gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)\n  \
+                 tidy             check the crate dependency rules (stage crates do not depend on each other)"
             );
             bail!("unknown or missing command")
         }
@@ -107,5 +109,47 @@ fn golden(check: bool) -> Result<()> {
         stale,
         if check { "stale" } else { "updated" }
     );
+    Ok(())
+}
+
+/// Stage crates depend on gazette-core and not on each other; rayon lives only in the facade.
+fn tidy() -> Result<()> {
+    let stages = [
+        "gazette-core",
+        "gazette-tokenize",
+        "gazette-entities",
+        "gazette-claims",
+        "gazette-formats",
+    ];
+    let mut forbidden: Vec<(&str, &str)> = Vec::new();
+    for a in stages {
+        for b in stages {
+            if a != b && b != "gazette-core" {
+                forbidden.push((a, b));
+            }
+        }
+        forbidden.push((a, "rayon"));
+    }
+    forbidden.push(("gazette-core", "regex"));
+    let mut bad = Vec::new();
+    for (pkg, dep) in &forbidden {
+        // `cargo tree -i` fails with "did not match any packages" when `dep` is absent from the
+        // lock file, and prints "nothing to print" when only dev-dependencies reach it.
+        let out = Command::new("cargo")
+            .args(["tree", "-e", "normal", "-p", pkg, "-i", dep])
+            .current_dir(root())
+            .output()
+            .context("cannot run cargo tree")?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() && !err.contains("nothing to print") {
+            bad.push(format!("{pkg} depends on {dep}"));
+        } else if !out.status.success() && !err.contains("did not match any packages") {
+            bail!("cargo tree -p {pkg} -i {dep}: {err}");
+        }
+    }
+    if !bad.is_empty() {
+        bail!("dependency rules broken:\n  {}", bad.join("\n  "));
+    }
+    eprintln!("tidy: {} dependency rules hold", forbidden.len());
     Ok(())
 }
