@@ -24,6 +24,7 @@ fn main() -> Result<()> {
         Some("golden") => golden(rest.iter().any(|a| a == "--check")),
         Some("eval") => eval::run(),
         Some("tidy") => tidy(),
+        Some("bench") => bench(rest),
         Some("gazetteers") => gazetteers::run(rest),
         _ => {
             eprintln!(
@@ -33,7 +34,8 @@ fn main() -> Result<()> {
                  golden [--check] rewrite corpus/expected/*.json from the current pipeline (or check them)\n  \
                  eval             precision/recall/F1 per entity type, quotes, speakers, attributions, quantities\n  \
                  gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)\n  \
-                 tidy             check the crate dependency rules (stage crates do not depend on each other)"
+                 tidy             check the crate dependency rules (stage crates do not depend on each other)\n  \
+                 bench [FILE.jsonl] [--mb N]  the release CLI over a large corpus at 1 and N threads"
             );
             bail!("unknown or missing command")
         }
@@ -151,5 +153,84 @@ fn tidy() -> Result<()> {
         bail!("dependency rules broken:\n  {}", bad.join("\n  "));
     }
     eprintln!("tidy: {} dependency rules hold", forbidden.len());
+    Ok(())
+}
+
+/// `cargo xtask bench [FILE.jsonl] [--mb N]`: the release CLI over a large input at 1 thread and
+/// at all cores: MB/s, articles/s, peak memory, speed-up. Default input: the corpus articles
+/// repeated to about N MB (100) as JSONL under target/bench/.
+fn bench(args: &[String]) -> Result<()> {
+    let mut input: Option<PathBuf> = None;
+    let mut mb = 100usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--mb" {
+            mb =
+                it.next().context("--mb needs a number")?.parse().context("--mb needs a number")?;
+        } else {
+            input = Some(PathBuf::from(a));
+        }
+    }
+    let status = Command::new("cargo")
+        .args(["build", "--release", "--quiet", "-p", "gazette-cli"])
+        .current_dir(root())
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let input = match input {
+        Some(p) => p,
+        None => {
+            let dir = root().join("target").join("bench");
+            std::fs::create_dir_all(&dir)?;
+            let path = dir.join(format!("corpus-{mb}mb.jsonl"));
+            if !path.exists() {
+                let docs = gazette_tests::corpus_articles();
+                let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+                let (mut written, mut n) = (0usize, 0usize);
+                while written < mb * 1_000_000 {
+                    for d in &docs {
+                        let rec =
+                            serde_json::json!({"id": format!("{}#{n}", d.id), "text": d.text});
+                        serde_json::to_writer(&mut out, &rec)?;
+                        std::io::Write::write_all(&mut out, b"\n")?;
+                        written += d.text.len();
+                        n += 1;
+                    }
+                }
+            }
+            path
+        }
+    };
+    let exe = root().join("target").join("release").join("gazette");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("input: {} ({} cores)", input.display(), cores);
+    let mut rates = Vec::new();
+    for threads in [1, cores] {
+        let out = Command::new(&exe)
+            .arg("extract")
+            .arg(&input)
+            .args(["--threads", &threads.to_string(), "--stats", "-o", "/dev/null"])
+            .output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        let line = err.lines().find(|l| l.starts_with("articles=")).context("no stats line")?;
+        let field = |k: &str| -> f64 {
+            line.split_whitespace()
+                .find_map(|kv| kv.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0)
+        };
+        println!(
+            "threads={threads:<2} {:>8.2} MB/s {:>9.0} articles/s  peak RSS {:>7.1} MB  ({:.2} s)",
+            field("MBps"),
+            field("articles_per_s"),
+            field("peak_rss_kb") / 1024.0,
+            field("seconds")
+        );
+        rates.push(field("MBps"));
+    }
+    if let [one, n] = rates[..] {
+        println!("speed-up at {cores} threads: {:.2}", n / one.max(1e-9));
+    }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The `gazette` command line.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -57,6 +57,10 @@ struct ExtractArgs {
     /// Do not use the embedded default gazetteers (only those given with --gazetteer).
     #[arg(long)]
     no_default_gazetteers: bool,
+    /// Print a summary line on stderr at the end (articles, errors, MB/s, articles/s, peak
+    /// memory). Printed anyway when stderr is a terminal.
+    #[arg(long)]
+    stats: bool,
 }
 
 #[derive(clap::Args)]
@@ -173,6 +177,7 @@ impl Write for Output {
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
     let reader = Reader::open(&args.inputs, args.input_format.into())?;
     let mut pipeline = Pipeline::new();
     if !args.gazetteer.is_empty() || args.no_default_gazetteers {
@@ -190,12 +195,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let output = Output::open(args.output.as_deref())?;
     let tmp = output.tmp_path();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, output), format);
-    let mut failed = 0usize;
+    let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
     let result = pipeline.for_each_ordered(
         reader,
         |p, rec: Record| render(p, rec, format),
-        |(ok, bytes)| {
+        |(ok, bytes, len)| {
             failed += usize::from(!ok);
+            articles += 1;
+            text_bytes += len;
             writer.write_raw(&bytes)
         },
     );
@@ -213,21 +220,48 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             return Err(e.into());
         }
     }
+    if args.stats || io::stderr().is_terminal() {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        eprintln!(
+            "articles={articles} errors={failed} bytes={text_bytes} seconds={secs:.3} MBps={:.2} articles_per_s={:.0} threads={} peak_rss_kb={}",
+            text_bytes as f64 / 1e6 / secs,
+            articles as f64 / secs,
+            pipeline.current_threads(),
+            peak_rss_kb().map_or_else(|| "?".to_string(), |k| k.to_string()),
+        );
+    }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Analyzes and serializes one record (on a worker thread). Returns (succeeded, bytes).
-fn render(p: &Pipeline, rec: Record, format: formats::Format) -> (bool, Vec<u8>) {
+/// Peak resident memory of this process (Linux: VmHWM in /proc/self/status).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Analyzes and serializes one record (on a worker thread). Returns (succeeded, bytes, text
+/// length).
+fn render(p: &Pipeline, rec: Record, format: formats::Format) -> (bool, Vec<u8>, usize) {
     match rec {
-        Ok(doc) => match p.try_analyze(&doc) {
-            Ok(a) => (true, Writer::<io::Sink>::render(format, &wire::Record::new(&doc, &a))),
-            Err(msg) => {
-                (false, Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&doc.id, &msg)))
+        Ok(doc) => {
+            let len = doc.text.len();
+            match p.try_analyze(&doc) {
+                Ok(a) => {
+                    (true, Writer::<io::Sink>::render(format, &wire::Record::new(&doc, &a)), len)
+                }
+                Err(msg) => (
+                    false,
+                    Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&doc.id, &msg)),
+                    len,
+                ),
             }
-        },
-        Err(e) => {
-            (false, Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&e.id, &e.message)))
         }
+        Err(e) => (
+            false,
+            Writer::<io::Sink>::render(format, &wire::ErrorRecord::new(&e.id, &e.message)),
+            0,
+        ),
     }
 }
 

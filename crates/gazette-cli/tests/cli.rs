@@ -238,3 +238,18 @@ fn malformed_gazetteer_fails_with_file_and_line() {
     assert!(err.starts_with(&format!("error: {}:2: expected 3 to 5", g.display())), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn stats_line_reports_articles_errors_and_memory() {
+    let out = gazette()
+        .arg("extract")
+        .arg(corpus())
+        .args(["--stats", "-o", "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let n = std::fs::read_dir(corpus()).unwrap().count();
+    assert!(err.starts_with(&format!("articles={n} errors=0 bytes=")), "{err}");
+    assert!(err.contains("MBps=") && err.contains("peak_rss_kb="), "{err}");
+}

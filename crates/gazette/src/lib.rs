@@ -88,6 +88,14 @@ impl Pipeline {
         Ok(self)
     }
 
+    /// Number of worker threads this pipeline runs on.
+    pub fn current_threads(&self) -> usize {
+        match &self.pool {
+            Some(p) => p.current_num_threads(),
+            None => rayon::current_num_threads(),
+        }
+    }
+
     /// Number of records processed per parallel batch (default 256).
     pub fn chunk_size(mut self, n: usize) -> Pipeline {
         self.chunk = n.max(1);
