@@ -40,7 +40,9 @@ pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
         | "allege" | "alleges" | "alleged" | "confirm" | "confirms" | "confirmed" | "deny"
         | "denies" | "denied" | "vow" | "vows" | "vowed" | "promise" | "promises" | "promised"
         | "remark" | "remarks" | "remarked" | "wonder" | "wonders" | "wondered" | "exclaim"
-        | "exclaimed" | "blame" | "blames" | "blamed" => (Other, true),
+        | "exclaimed" | "blame" | "blames" | "blamed" | "allude" | "alludes" | "alluded" => {
+            (Other, true)
+        }
         "note" | "notes" | "noted" | "noting" | "write" | "writes" | "wrote" | "state"
         | "states" | "stated" | "claim" | "claims" | "claimed" | "report" | "reports"
         | "reported" | "estimate" | "estimates" | "estimated" | "find" | "finds" | "found"
@@ -411,6 +413,7 @@ mod tests {
         assert!(speech_verb("citing").is_some_and(|v| v.participle));
         assert_eq!(speech_verb("told").map(|v| v.kind), Some(AttributionKind::Told));
         assert_eq!(speech_verb("walked"), None);
+        assert!(speech_verb("alluded").is_some_and(|v| v.strong));
     }
 
     #[test]
