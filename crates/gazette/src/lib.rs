@@ -147,7 +147,8 @@ impl Pipeline {
     }
 
     /// Streams `items` through `work` (run in parallel, chunk by chunk, with the pipeline) and
-    /// passes each result to `sink` in input order. Memory is bounded by the chunk size. Stops
+    /// passes each result to `sink` in input order. Reading the next chunk (on a helper thread)
+    /// overlaps with analyzing the current one; memory is bounded by about three chunks. Stops
     /// early and returns the error if `sink` fails.
     pub fn for_each_ordered<I, T, R, E>(
         &self,
@@ -157,28 +158,41 @@ impl Pipeline {
     ) -> Result<(), E>
     where
         I: IntoIterator<Item = T>,
+        I::IntoIter: Send,
         T: Send,
         R: Send,
     {
         use rayon::prelude::*;
-        let mut items = items.into_iter();
+        let items = items.into_iter();
         if self.is_sequential() {
             for item in items {
                 sink(work(self, item))?;
             }
             return Ok(());
         }
-        loop {
-            let chunk: Vec<T> = items.by_ref().take(self.chunk).collect();
-            if chunk.is_empty() {
-                return Ok(());
+        let chunk_size = self.chunk;
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+            scope.spawn(move || {
+                let mut items = items;
+                loop {
+                    let chunk: Vec<T> = items.by_ref().take(chunk_size).collect();
+                    // A closed channel means the consumer stopped early.
+                    if chunk.is_empty() || tx.send(chunk).is_err() {
+                        break;
+                    }
+                }
+            });
+            // Returning early drops `rx`, which ends the reader thread at its next send.
+            for chunk in rx {
+                let results: Vec<R> =
+                    self.install(|| chunk.into_par_iter().map(|item| work(self, item)).collect());
+                for r in results {
+                    sink(r)?;
+                }
             }
-            let results: Vec<R> =
-                self.install(|| chunk.into_par_iter().map(|item| work(self, item)).collect());
-            for r in results {
-                sink(r)?;
-            }
-        }
+            Ok(())
+        })
     }
 }
 
