@@ -253,3 +253,22 @@ fn stats_line_reports_articles_errors_and_memory() {
     assert!(err.starts_with(&format!("articles={n} errors=0 bytes=")), "{err}");
     assert!(err.contains("MBps=") && err.contains("peak_rss_kb="), "{err}");
 }
+
+#[test]
+fn gzip_inputs_jsonl_and_text() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let gz = |name: &str, body: &str| {
+        let f = std::fs::File::create(dir.path().join(name)).unwrap();
+        let mut e = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+        e.write_all(body.as_bytes()).unwrap();
+        e.finish().unwrap();
+    };
+    gz("a.jsonl.gz", "{\"id\":\"j1\",\"text\":\"Peter Neumann said it fell.\"}\n{\"id\":\"j2\",\"text\":\"It rose.\"}\n");
+    gz("b.txt.gz", "Title\nBody text here.\n");
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ids: Vec<String> =
+        records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["j1", "j2", "b"]);
+}

@@ -32,8 +32,9 @@ impl std::error::Error for RecordError {}
 /// How to read a file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum InputFormat {
-    /// By extension: `.jsonl`/`.ndjson` are JSONL, anything else is one text article; stdin is
-    /// JSONL when its first non-blank byte is `{`.
+    /// By extension: `.jsonl`/`.ndjson` are JSONL, anything else is one text article; a final
+    /// `.gz` is decompressed first (`a.jsonl.gz`, `b.txt.gz`); stdin is JSONL when its first
+    /// non-blank byte is `{`.
     #[default]
     Auto,
     /// One article per file.
@@ -108,16 +109,27 @@ impl Reader {
             }
             Source::File(path) => {
                 let name = path.display().to_string();
+                // "a.jsonl.gz" is gzip-compressed "a.jsonl".
+                let gz = path.extension().is_some_and(|e| e == "gz");
+                let inner = if gz { path.with_extension("") } else { path.clone() };
                 let jsonl = match self.format {
                     InputFormat::Jsonl => true,
                     InputFormat::Text => false,
                     InputFormat::Auto => matches!(
-                        path.extension().and_then(|e| e.to_str()),
+                        inner.extension().and_then(|e| e.to_str()),
                         Some("jsonl" | "ndjson")
                     ),
                 };
+                let open = |p: &Path| -> io::Result<Box<dyn Read + Send>> {
+                    let f = File::open(p)?;
+                    Ok(if gz {
+                        Box::new(flate2::read::MultiGzDecoder::new(f))
+                    } else {
+                        Box::new(f)
+                    })
+                };
                 if jsonl {
-                    match File::open(&path) {
+                    match open(&path) {
                         Ok(f) => {
                             self.current = Some(JsonlLines::new(
                                 name,
@@ -131,11 +143,12 @@ impl Reader {
                         })),
                     }
                 } else {
-                    let id = path
+                    let id = inner
                         .file_stem()
                         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-                    match std::fs::read(&path) {
-                        Ok(bytes) => Some(text_record(id, &name, bytes)),
+                    let mut bytes = Vec::new();
+                    match open(&path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+                        Ok(_) => Some(text_record(id, &name, bytes)),
                         Err(e) => Some(Err(RecordError { id, message: format!("{name}: {e}") })),
                     }
                 }
