@@ -196,6 +196,19 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let tmp = output.tmp_path();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, output), format);
     let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
+    // A progress line on a terminal only; nothing when stderr is a file or a pipe.
+    let progress = if io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} articles, {per_sec}, {elapsed} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let result = pipeline.for_each_ordered(
         reader,
         |p, rec: Record| render(p, rec, format),
@@ -203,9 +216,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             failed += usize::from(!ok);
             articles += 1;
             text_bytes += len;
+            progress.inc(1);
+            if !ok {
+                progress.set_message(format!("({failed} errors)"));
+            }
             writer.write_raw(&bytes)
         },
     );
+    progress.finish_and_clear();
     let finished = result.and_then(|()| writer.finish());
     match finished {
         Ok(out) => {
