@@ -1,4 +1,5 @@
 //! One integration-test binary for the workspace (faster to link than one per file).
 
 mod golden;
+mod pathological;
 mod props;
