@@ -106,7 +106,7 @@ fn rank(e: &Entry, user: bool) -> (bool, u8, u64) {
         EntityKind::Loc
             if e.attr("kind") == Some("city")
                 && e.attr("population").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0)
-                    >= 500_000 =>
+                    >= 600_000 =>
         {
             3
         }
@@ -157,6 +157,18 @@ impl Recognizer {
                     && letters.len() <= 5
                     && letters.iter().all(|c| c.is_uppercase())
                     && !name.contains(' ');
+                // Short acronyms of parties, clubs, NGOs... collide with everything in other
+                // countries' news ("BBB" ratings, "EST" time zones): only their full names match.
+                if acronym
+                    && letters.len() <= 3
+                    && *name != e.name
+                    && matches!(
+                        e.attr("kind"),
+                        Some("party" | "sports" | "think_tank" | "ngo" | "religious")
+                    )
+                {
+                    continue;
+                }
                 let exact = if acronym
                     || (entry_exact
                         && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
