@@ -79,6 +79,9 @@ enum OutFormat {
     Jsonl,
     /// A pretty-printed JSON array.
     Json,
+    /// CSV tables (entities, mentions, quotes, attributions, quantities, errors) in the
+    /// directory given with -o.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -191,6 +194,13 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let format = match args.format {
         OutFormat::Jsonl => formats::Format::Jsonl,
         OutFormat::Json => formats::Format::Json,
+        OutFormat::Csv => {
+            let dir = args
+                .output
+                .as_deref()
+                .context("--format csv writes a directory of tables: give it with -o DIR")?;
+            return extract_csv(&pipeline, reader, dir, args.stats, started);
+        }
     };
     let output = Output::open(args.output.as_deref())?;
     let tmp = output.tmp_path();
@@ -239,16 +249,60 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.stats || io::stderr().is_terminal() {
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        eprintln!(
-            "articles={articles} errors={failed} bytes={text_bytes} seconds={secs:.3} MBps={:.2} articles_per_s={:.0} threads={} peak_rss_kb={}",
-            text_bytes as f64 / 1e6 / secs,
-            articles as f64 / secs,
-            pipeline.current_threads(),
-            peak_rss_kb().map_or_else(|| "?".to_string(), |k| k.to_string()),
-        );
+        print_stats(&pipeline, started, articles, failed, text_bytes);
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `--format csv`: one table per kind of annotation in `dir`.
+fn extract_csv(
+    pipeline: &Pipeline,
+    reader: Reader,
+    dir: &Path,
+    stats: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
+    let mut tables = formats::tables::CsvDir::create(dir)?;
+    let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
+    pipeline.for_each_ordered(
+        reader,
+        |p, rec: Record| match rec {
+            Ok(doc) => match p.try_analyze(&doc) {
+                Ok(a) => (true, formats::tables::render(&doc, &a), doc.text.len()),
+                Err(msg) => (false, formats::tables::render_error(&doc.id, &msg), doc.text.len()),
+            },
+            Err(e) => (false, formats::tables::render_error(&e.id, &e.message), 0),
+        },
+        |(ok, rows, len)| {
+            failed += usize::from(!ok);
+            articles += 1;
+            text_bytes += len;
+            tables.append(&rows)
+        },
+    )?;
+    tables.finish()?;
+    if stats || io::stderr().is_terminal() {
+        print_stats(pipeline, started, articles, failed, text_bytes);
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The one-line run summary on stderr.
+fn print_stats(
+    pipeline: &Pipeline,
+    started: std::time::Instant,
+    articles: usize,
+    failed: usize,
+    text_bytes: usize,
+) {
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    eprintln!(
+        "articles={articles} errors={failed} bytes={text_bytes} seconds={secs:.3} MBps={:.2} articles_per_s={:.0} threads={} peak_rss_kb={}",
+        text_bytes as f64 / 1e6 / secs,
+        articles as f64 / secs,
+        pipeline.current_threads(),
+        peak_rss_kb().map_or_else(|| "?".to_string(), |k| k.to_string()),
+    );
 }
 
 /// Peak resident memory of this process (Linux: VmHWM in /proc/self/status).

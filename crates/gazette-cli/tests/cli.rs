@@ -272,3 +272,30 @@ fn gzip_inputs_jsonl_and_text() {
         records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, ["j1", "j2", "b"]);
 }
+
+#[test]
+fn csv_tables_in_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("tables");
+    let out = gazette()
+        .arg("extract")
+        .arg(corpus())
+        .args(["--format", "csv", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for t in ["entities", "mentions", "quotes", "attributions", "quantities", "errors"] {
+        assert!(out_dir.join(format!("{t}.csv")).exists(), "{t}.csv");
+    }
+    let quotes = std::fs::read_to_string(out_dir.join("quotes.csv")).unwrap();
+    assert!(quotes.starts_with("article,start,end,text,kind,speaker"));
+    assert!(quotes.contains(
+        "000_073e01bd7b933762,1579,1602,\"It's a massive falloff,\",direct,Peter Neumann,"
+    ));
+    let errors = std::fs::read_to_string(out_dir.join("errors.csv")).unwrap();
+    assert_eq!(errors, "article,error\n");
+    // Without -o it is a usage error.
+    let out = run(&["extract", corpus().to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -7,6 +7,7 @@
 //!   with Unicode code-point offsets, converted once from the byte spans of
 //!   [`gazette_core::Analysis`].
 //! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
+//! * [`tables`]: CSV tables (entities, mentions, quotes, attributions, quantities, errors).
 //!
 //! ```
 //! use gazette_core::{Analysis, Document};
@@ -25,6 +26,7 @@
 
 mod error;
 mod reader;
+pub mod tables;
 pub mod wire;
 mod writer;
 
