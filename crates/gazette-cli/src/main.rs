@@ -82,6 +82,8 @@ enum OutFormat {
     /// CSV tables (entities, mentions, quotes, attributions, quantities, errors) in the
     /// directory given with -o.
     Csv,
+    /// Token-per-line BIO entity tags, a blank line between sentences.
+    Conll,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -194,6 +196,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let format = match args.format {
         OutFormat::Jsonl => formats::Format::Jsonl,
         OutFormat::Json => formats::Format::Json,
+        OutFormat::Conll => formats::Format::Conll,
         OutFormat::Csv => {
             let dir = args
                 .output
@@ -319,6 +322,9 @@ fn render(p: &Pipeline, rec: Record, format: formats::Format) -> (bool, Vec<u8>,
         Ok(doc) => {
             let len = doc.text.len();
             match p.try_analyze(&doc) {
+                Ok(a) if format == formats::Format::Conll => {
+                    (true, formats::conll::render(&doc, &a).into_bytes(), len)
+                }
                 Ok(a) => {
                     (true, Writer::<io::Sink>::render(format, &wire::Record::new(&doc, &a)), len)
                 }

@@ -299,3 +299,14 @@ fn csv_tables_in_a_directory() {
     let out = run(&["extract", corpus().to_str().unwrap(), "--format", "csv"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn conll_bio_tags() {
+    let seed = corpus().join("000_073e01bd7b933762.txt");
+    let out = run(&["extract", seed.to_str().unwrap(), "--format", "conll"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("-DOCSTART- 000_073e01bd7b933762\n\nFlow\tO\n"));
+    assert!(s.contains("\nPeter\tB-PERSON\nNeumann\tI-PERSON\n"));
+    assert!(s.contains("\nISIS\tB-ORG\n"));
+}

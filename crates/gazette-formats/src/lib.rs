@@ -7,6 +7,7 @@
 //!   with Unicode code-point offsets, converted once from the byte spans of
 //!   [`gazette_core::Analysis`].
 //! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
+//! * [`conll`]: token-per-line BIO tags.
 //! * [`tables`]: CSV tables (entities, mentions, quotes, attributions, quantities, errors).
 //!
 //! ```
@@ -24,6 +25,7 @@
 //! assert_eq!(map.char_offset(7), 6);
 //! ```
 
+pub mod conll;
 mod error;
 mod reader;
 pub mod tables;

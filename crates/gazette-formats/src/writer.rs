@@ -13,6 +13,8 @@ pub enum Format {
     Jsonl,
     /// A pretty-printed JSON array.
     Json,
+    /// Token-per-line BIO tags (rendered by [`crate::conll::render`], written as is).
+    Conll,
 }
 
 /// Writes records one after another in the chosen format.
@@ -35,6 +37,10 @@ impl<W: Write> Writer<W> {
         let r = match format {
             Format::Jsonl => serde_json::to_writer(&mut buf, record),
             Format::Json => serde_json::to_writer_pretty(&mut buf, record),
+            // CoNLL records are rendered by `conll::render`; error records become comments.
+            Format::Conll => serde_json::to_writer(&mut buf, record).map(|()| {
+                buf.splice(0..0, b"# ".iter().copied());
+            }),
         };
         if let Err(e) = r {
             // Serializing our own types cannot fail short of a bug; keep the batch going.
@@ -55,6 +61,13 @@ impl<W: Write> Writer<W> {
             Format::Json => {
                 self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
                 self.out.write_all(rendered)?;
+            }
+            Format::Conll => {
+                self.out.write_all(rendered)?;
+                if !rendered.ends_with(b"\n") {
+                    self.out.write_all(b"\n")?;
+                }
+                self.out.write_all(b"\n")?;
             }
         }
         self.count += 1;
