@@ -84,6 +84,8 @@ enum OutFormat {
     Csv,
     /// Token-per-line BIO entity tags, a blank line between sentences.
     Conll,
+    /// brat standoff: `<id>.txt` and `<id>.ann` per article in the directory given with -o.
+    Brat,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -204,6 +206,12 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 .context("--format csv writes a directory of tables: give it with -o DIR")?;
             return extract_csv(&pipeline, reader, dir, args.stats, started);
         }
+        OutFormat::Brat => {
+            let dir = args.output.as_deref().context(
+                "--format brat writes a directory of .txt and .ann files: give it with -o DIR",
+            )?;
+            return extract_brat(&pipeline, reader, dir, args.stats, started);
+        }
     };
     let output = Output::open(args.output.as_deref())?;
     let tmp = output.tmp_path();
@@ -257,6 +265,40 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// Runs the pipeline over `reader`, rendering each article with `ok` (or a failure with `err`)
+/// on the worker threads and handing the results to `sink` in input order.
+fn run_rendered<R: Send>(
+    pipeline: &Pipeline,
+    reader: Reader,
+    stats: bool,
+    started: std::time::Instant,
+    ok: impl Fn(&gazette::core::Document, &gazette::core::Analysis) -> R + Sync,
+    err: impl Fn(&str, &str) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), formats::Error>,
+) -> anyhow::Result<ExitCode> {
+    let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
+    pipeline.for_each_ordered(
+        reader,
+        |p, rec: Record| match rec {
+            Ok(doc) => match p.try_analyze(&doc) {
+                Ok(a) => (true, ok(&doc, &a), doc.text.len()),
+                Err(msg) => (false, err(&doc.id, &msg), doc.text.len()),
+            },
+            Err(e) => (false, err(&e.id, &e.message), 0),
+        },
+        |(good, rendered, len)| {
+            failed += usize::from(!good);
+            articles += 1;
+            text_bytes += len;
+            sink(rendered)
+        },
+    )?;
+    if stats || io::stderr().is_terminal() {
+        print_stats(pipeline, started, articles, failed, text_bytes);
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
 /// `--format csv`: one table per kind of annotation in `dir`.
 fn extract_csv(
     pipeline: &Pipeline,
@@ -266,28 +308,47 @@ fn extract_csv(
     started: std::time::Instant,
 ) -> anyhow::Result<ExitCode> {
     let mut tables = formats::tables::CsvDir::create(dir)?;
-    let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
-    pipeline.for_each_ordered(
+    let code = run_rendered(
+        pipeline,
         reader,
-        |p, rec: Record| match rec {
-            Ok(doc) => match p.try_analyze(&doc) {
-                Ok(a) => (true, formats::tables::render(&doc, &a), doc.text.len()),
-                Err(msg) => (false, formats::tables::render_error(&doc.id, &msg), doc.text.len()),
-            },
-            Err(e) => (false, formats::tables::render_error(&e.id, &e.message), 0),
-        },
-        |(ok, rows, len)| {
-            failed += usize::from(!ok);
-            articles += 1;
-            text_bytes += len;
-            tables.append(&rows)
-        },
+        stats,
+        started,
+        formats::tables::render,
+        formats::tables::render_error,
+        |rows| tables.append(&rows),
     )?;
     tables.finish()?;
-    if stats || io::stderr().is_terminal() {
-        print_stats(pipeline, started, articles, failed, text_bytes);
-    }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(code)
+}
+
+/// `--format brat`: `<id>.txt` and `<id>.ann` per article in `dir`, failures in `errors.tsv`.
+fn extract_brat(
+    pipeline: &Pipeline,
+    reader: Reader,
+    dir: &Path,
+    stats: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
+    formats::brat::create_dir(dir)?;
+    let mut errors = String::new();
+    let code = run_rendered(
+        pipeline,
+        reader,
+        stats,
+        started,
+        |doc, a| Ok((doc.id.clone(), doc.text.clone(), formats::brat::render(doc, a))),
+        |id, msg| Err(format!("{id}\t{}\n", msg.replace(['\t', '\n'], " "))),
+        |r: Result<(String, String, String), String>| match r {
+            Ok((id, text, ann)) => formats::brat::write_article(dir, &id, &text, &ann),
+            Err(line) => {
+                errors.push_str(&line);
+                Ok(())
+            }
+        },
+    )?;
+    let path = dir.join("errors.tsv");
+    std::fs::write(&path, errors).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(code)
 }
 
 /// The one-line run summary on stderr.

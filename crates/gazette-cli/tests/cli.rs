@@ -310,3 +310,39 @@ fn conll_bio_tags() {
     assert!(s.contains("\nPeter\tB-PERSON\nNeumann\tI-PERSON\n"));
     assert!(s.contains("\nISIS\tB-ORG\n"));
 }
+
+#[test]
+fn brat_standoff_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("brat");
+    let out = gazette()
+        .arg("extract")
+        .arg(corpus())
+        .args(["--format", "brat", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out_dir.join("annotation.conf").exists());
+    let id = "000_073e01bd7b933762";
+    let text = std::fs::read_to_string(out_dir.join(format!("{id}.txt"))).unwrap();
+    assert_eq!(text, std::fs::read_to_string(corpus().join(format!("{id}.txt"))).unwrap());
+    let ann = std::fs::read_to_string(out_dir.join(format!("{id}.ann"))).unwrap();
+    // Every text-bound annotation's offsets (code points) select its text.
+    let chars: Vec<char> = text.chars().collect();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let frags = cols[1].split_once(' ').unwrap().1;
+        let got: Vec<String> = frags
+            .split(';')
+            .map(|f| {
+                let (a, b) = f.split_once(' ').unwrap();
+                chars[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()].iter().collect()
+            })
+            .collect();
+        assert_eq!(got.join(" "), cols[2], "{line}");
+    }
+    assert!(ann.contains("\tQuote 1579 1602\tIt's a massive falloff,\n"));
+    assert!(ann.lines().any(|l| l.starts_with("R1\tSpeaker Arg1:T")));
+    assert_eq!(std::fs::read_to_string(out_dir.join("errors.tsv")).unwrap(), "");
+}

@@ -7,6 +7,7 @@
 //!   with Unicode code-point offsets, converted once from the byte spans of
 //!   [`gazette_core::Analysis`].
 //! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
+//! * [`brat`]: `.txt` + `.ann` standoff files per article.
 //! * [`conll`]: token-per-line BIO tags.
 //! * [`tables`]: CSV tables (entities, mentions, quotes, attributions, quantities, errors).
 //!
@@ -25,6 +26,7 @@
 //! assert_eq!(map.char_offset(7), 6);
 //! ```
 
+pub mod brat;
 pub mod conll;
 mod error;
 mod reader;
