@@ -32,6 +32,19 @@ enum Command {
     Extract(ExtractArgs),
     /// Show the layout, sentences and tokens of articles, for debugging.
     Tokens(TokensArgs),
+    /// Summarize extract output: who is quoted most and about what, the most mentioned
+    /// entities, entities mentioned together, numeric claims by source.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// JSONL written by `gazette extract` (`-` for stdin).
+    #[arg(value_name = "OUT.jsonl")]
+    input: PathBuf,
+    /// Rows per table.
+    #[arg(long, default_value_t = 15)]
+    top: usize,
 }
 
 #[derive(clap::Args)]
@@ -110,6 +123,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Tokens(args) => tokens(args),
+        Command::Report(args) => report(args),
     };
     match result {
         Ok(code) => code,
@@ -402,6 +416,20 @@ fn render(p: &Pipeline, rec: Record, format: formats::Format) -> (bool, Vec<u8>,
             0,
         ),
     }
+}
+
+fn report(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let summary = if args.input.as_os_str() == "-" {
+        formats::report::Summary::read(io::stdin().lock())
+    } else {
+        let f = File::open(&args.input).with_context(|| format!("{}", args.input.display()))?;
+        formats::report::Summary::read(io::BufReader::new(f))
+    }
+    .with_context(|| format!("reading {}", args.input.display()))?;
+    let mut out = io::stdout().lock();
+    out.write_all(summary.render(args.top).as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {

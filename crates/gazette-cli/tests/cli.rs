@@ -346,3 +346,30 @@ fn brat_standoff_files() {
     assert!(ann.lines().any(|l| l.starts_with("R1\tSpeaker Arg1:T")));
     assert_eq!(std::fs::read_to_string(out_dir.join("errors.tsv")).unwrap(), "");
 }
+
+#[test]
+fn report_summarizes_extract_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("out.jsonl");
+    let out = gazette().arg("extract").arg(corpus()).arg("-o").arg(&out_file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&["report", out_file.to_str().unwrap(), "--top", "5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = String::from_utf8(out.stdout).unwrap();
+    let n = std::fs::read_dir(corpus()).unwrap().count();
+    assert!(s.starts_with(&format!("{n} articles, 0 errors")), "{s}");
+    for section in [
+        "MOST QUOTED",
+        "PERSON",
+        "ORG",
+        "LOC",
+        "NORP",
+        "MENTIONED TOGETHER",
+        "NUMERIC CLAIMS BY SOURCE",
+    ] {
+        assert!(s.contains(section), "{section}");
+    }
+    assert!(s.contains("Peter Neumann"));
+    let out = run(&["report", "/no/such/file.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+}

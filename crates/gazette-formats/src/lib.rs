@@ -9,6 +9,7 @@
 //! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
 //! * [`brat`]: `.txt` + `.ann` standoff files per article.
 //! * [`conll`]: token-per-line BIO tags.
+//! * [`report`]: the collection summary of extract output.
 //! * [`tables`]: CSV tables (entities, mentions, quotes, attributions, quantities, errors).
 //!
 //! ```
@@ -30,6 +31,7 @@ pub mod brat;
 pub mod conll;
 mod error;
 mod reader;
+pub mod report;
 pub mod tables;
 pub mod wire;
 mod writer;
