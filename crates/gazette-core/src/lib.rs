@@ -27,5 +27,45 @@ mod analysis;
 pub mod markup;
 mod span;
 
+/// Name particles that may stand in lower case inside a person's name ("Wil M. van Gemert",
+/// "Abu Bakr al-Baghdadi"). Shared by the layout (bylines) and the entity rules. `word` is
+/// compared as given: pass it lower-cased.
+///
+/// ```
+/// assert!(gazette_core::is_name_particle("van"));
+/// assert!(!gazette_core::is_name_particle("said"));
+/// ```
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "de"
+            | "den"
+            | "der"
+            | "da"
+            | "das"
+            | "dos"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "ben"
+            | "bint"
+            | "abu"
+            | "y"
+            | "zu"
+            | "ter"
+            | "te"
+            | "op"
+    )
+}
+
 pub use analysis::*;
 pub use span::Span;

@@ -208,45 +208,10 @@ impl<'a> Ctx<'a> {
                 .any(|p| t.starts_with(p) && t[p.len()..].starts_with(char::is_uppercase))
     }
 
+    /// "van", "De", "al", "Abu": a name particle in either case.
     fn is_particle(&self, i: usize) -> bool {
-        matches!(
-            self.t(i),
-            "van"
-                | "von"
-                | "de"
-                | "den"
-                | "der"
-                | "da"
-                | "das"
-                | "dos"
-                | "del"
-                | "della"
-                | "di"
-                | "du"
-                | "la"
-                | "le"
-                | "bin"
-                | "ibn"
-                | "bint"
-                | "al"
-                | "el"
-                | "ter"
-                | "zu"
-                | "Van"
-                | "Von"
-                | "De"
-                | "Del"
-                | "Da"
-                | "Di"
-                | "Du"
-                | "La"
-                | "Le"
-                | "Al"
-                | "El"
-                | "Bin"
-                | "Ibn"
-                | "Abu"
-        )
+        let t = self.t(i);
+        t.len() <= 5 && gazette_core::is_name_particle(self.lower(i))
     }
 
     /// A token that can be part of a person's name.

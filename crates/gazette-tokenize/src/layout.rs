@@ -296,39 +296,6 @@ fn looks_like_publisher(s: &str) -> bool {
     })
 }
 
-/// Name particles that may be lower case inside a name.
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
-            | "von"
-            | "de"
-            | "den"
-            | "der"
-            | "da"
-            | "das"
-            | "dos"
-            | "del"
-            | "della"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "al"
-            | "el"
-            | "bin"
-            | "ibn"
-            | "ben"
-            | "bint"
-            | "abu"
-            | "y"
-            | "zu"
-            | "ter"
-            | "te"
-            | "op"
-    )
-}
-
 /// True if `s` reads as a person's name: 1 to 6 capitalized words (particles allowed inside).
 fn is_name_like(s: &str) -> bool {
     let ws: Vec<&str> = s.split_whitespace().collect();
@@ -341,7 +308,7 @@ fn is_name_like(s: &str) -> bool {
     }
     ws.iter().all(|w| {
         (cap(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
-            || is_particle(w)
+            || gazette_core::is_name_particle(w)
             || w.starts_with("al-")
     })
 }
