@@ -6,6 +6,12 @@ use crate::{Claims, Extractor};
 /// Builds entities and mentions from `<PER>`, `<ORG>`, `<LOC>`, `<NORP>` tags (entity per
 /// distinct `canon` or text, `g="m"|"f"` gender) and runs the extractor on the plain text.
 fn run(src: &str) -> (String, Claims, Vec<markup::Tagged>) {
+    extract_markup(src, false)
+}
+
+/// Runs the extractor on markup; `article`: the text is a whole article (its first line is a
+/// title), else one body paragraph.
+fn extract_markup(src: &str, article: bool) -> (String, Claims, Vec<markup::Tagged>) {
     let m = markup::parse(src).expect("markup");
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::new();
@@ -42,7 +48,10 @@ fn run(src: &str) -> (String, Claims, Vec<markup::Tagged>) {
         mentions.push(Mention { span: t.span, entity: EntityId(id as u32) });
     }
     mentions.sort_by_key(|m| m.span);
-    let doc = Document { title: Some(String::new()), ..Document::new("t", m.text.clone()) };
+    let mut doc = Document::new("t", m.text.clone());
+    if !article {
+        doc.title = Some(String::new());
+    }
     let layout = Tokenizer::new().segment(&doc);
     let claims = Extractor::new().extract(&m.text, &layout, &entities, &mentions);
     (m.text, claims, m.spans)
@@ -195,37 +204,7 @@ fn json_field(obj: &str, key: &str) -> Option<String> {
 }
 
 fn run_doc(src: &str) -> (String, Claims, Vec<markup::Tagged>) {
-    let m = markup::parse(src).expect("markup");
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut mentions = Vec::new();
-    for t in &m.spans {
-        let kind = match t.tag.as_str() {
-            "PER" => EntityKind::Person,
-            "ORG" => EntityKind::Org,
-            "LOC" => EntityKind::Loc,
-            _ => EntityKind::Norp,
-        };
-        let canon = t.attr("canon").unwrap_or(&m.text[t.span]).to_string();
-        let id = match entities.iter().position(|e| e.canonical == canon && e.kind == kind) {
-            Some(i) => i,
-            None => {
-                entities.push(Entity {
-                    id: EntityId(entities.len() as u32),
-                    kind,
-                    canonical: canon,
-                    gazetteer_id: None,
-                    gender: Gender::Unknown,
-                });
-                entities.len() - 1
-            }
-        };
-        mentions.push(Mention { span: t.span, entity: EntityId(id as u32) });
-    }
-    mentions.sort_by_key(|m| m.span);
-    let doc = Document::new("t", m.text.clone());
-    let layout = Tokenizer::new().segment(&doc);
-    let claims = Extractor::new().extract(&m.text, &layout, &entities, &mentions);
-    (m.text, claims, m.spans)
+    extract_markup(src, true)
 }
 
 #[test]
