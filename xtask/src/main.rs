@@ -59,6 +59,7 @@ fn ci() -> Result<()> {
         let status = Command::new(step[0])
             .args(&step[1..])
             .current_dir(root())
+            .stdin(std::process::Stdio::null())
             .status()
             .with_context(|| format!("cannot run {}", step[0]))?;
         if !status.success() {
