@@ -5,6 +5,7 @@
 //! cargo xtask golden [--check] write (or check) corpus/expected/*.json
 //! cargo xtask eval             score the pipeline against corpus/gold/
 //! cargo xtask gazetteers [--check]  rebuild the embedded gazetteers from pinned sources
+//! cargo xtask html-check       --format html over the corpus, chromium screenshots of the pages
 //! ```
 
 mod eval;
@@ -26,6 +27,7 @@ fn main() -> Result<()> {
         Some("tidy") => tidy(),
         Some("bench") => bench(rest),
         Some("gazetteers") => gazetteers::run(rest),
+        Some("html-check") => html_check(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -35,7 +37,8 @@ fn main() -> Result<()> {
                  eval             precision/recall/F1 per entity type, quotes, speakers, attributions, quantities\n  \
                  gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)\n  \
                  tidy             check the crate dependency rules (stage crates do not depend on each other)\n  \
-                 bench [FILE.jsonl] [--mb N]  the release CLI over a large corpus at 1 and N threads"
+                 bench [FILE.jsonl] [--mb N]  the release CLI over a large corpus at 1 and N threads\n  \
+                 html-check       --format html over corpus/articles, screenshots of every page with chromium"
             );
             bail!("unknown or missing command")
         }
@@ -233,5 +236,92 @@ fn bench(args: &[String]) -> Result<()> {
     if let [one, n] = rates[..] {
         println!("speed-up at {cores} threads: {:.2}", n / one.max(1e-9));
     }
+    Ok(())
+}
+
+/// `cargo xtask html-check`: `gazette extract --format html` over corpus/articles into
+/// `<target>/html/`, then a chromium screenshot of `index.html` and of every article page into
+/// `<target>/html/shots/`, to look at how the pages render.
+fn html_check() -> Result<()> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|t| if t.is_absolute() { t } else { root().join(t) })
+        .unwrap_or_else(|| root().join("target"));
+    let out = target.join("html");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .with_context(|| format!("cannot remove {}", out.display()))?;
+    }
+    let corpus = root().join("corpus").join("articles");
+    let status = Command::new("cargo")
+        .args(["run", "--quiet", "-p", "gazette-cli", "--", "extract", "--format", "html", "-o"])
+        .arg(&out)
+        .arg(&corpus)
+        .current_dir(root())
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("gazette extract --format html failed ({status})");
+    }
+    let browser = ["chromium", "chromium-browser"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+                .map(|dir| dir.join(name))
+                .find(|p| p.is_file())
+        })
+        .context("chromium is not on PATH (Debian: apt-get install chromium)")?;
+    let shots = out.join("shots");
+    std::fs::create_dir_all(&shots)?;
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&out)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    // index.html first, then the articles in order.
+    pages.sort_by_key(|p| (p.file_stem() != Some(std::ffi::OsStr::new("index")), p.clone()));
+    for (i, page) in pages.iter().enumerate() {
+        let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let png = shots.join(format!("{stem}.png"));
+        let profile = out.join(format!(".chromium-profile-{i}"));
+        let mut child = Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,2000",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", page.display()))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .with_context(|| format!("cannot run {}", browser.display()))?;
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break Some(status);
+            }
+            if started.elapsed() > std::time::Duration::from_secs(90) {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        };
+        let _ = std::fs::remove_dir_all(&profile);
+        match status {
+            Some(s) if s.success() && png.is_file() => println!("{}", png.display()),
+            Some(s) => bail!("chromium failed on {} ({s})", page.display()),
+            None => bail!("chromium timed out on {}", page.display()),
+        }
+    }
+    eprintln!("{} pages in {}", pages.len(), out.display());
     Ok(())
 }

@@ -25,7 +25,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyze articles and write one JSON record per article (schema v1, see SCHEMA.md).
+    /// Analyze articles and write one JSON record per article (schema v1, see SCHEMA.md), or
+    /// CSV tables, CoNLL, brat files or HTML pages for reading (`--format html -o DIR`).
     ///
     /// Exit status: 0 if every article was analyzed, 1 if some failed (their error records are in
     /// the output), 2 on a usage or I/O error.
@@ -61,8 +62,9 @@ struct ExtractArgs {
     /// Worker threads (0: all cores; 1: sequential).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
     threads: usize,
-    /// Write to FILE (atomically: a temporary file renamed at the end) instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to FILE (atomically: a temporary file renamed at the end) instead of stdout. With
+    /// `--format csv`, `brat` or `html`, the directory to write into (required).
+    #[arg(short, long, value_name = "FILE|DIR")]
     output: Option<PathBuf>,
     /// Add a gazetteer (TSV: id, type, name, aliases, attributes; see SCHEMA.md). Repeatable.
     #[arg(short, long, value_name = "FILE")]
@@ -99,6 +101,10 @@ enum OutFormat {
     Conll,
     /// brat standoff: `<id>.txt` and `<id>.ann` per article in the directory given with -o.
     Brat,
+    /// HTML pages for reading in a browser, in the directory given with -o: `<id>.html` per
+    /// article (the text with entities, quotes and numeric claims highlighted, and their
+    /// tables) and `index.html` (every article, failures, the `gazette report` summary).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -225,6 +231,12 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 "--format brat writes a directory of .txt and .ann files: give it with -o DIR",
             )?;
             return extract_brat(&pipeline, reader, dir, args.stats, started);
+        }
+        OutFormat::Html => {
+            let dir = args.output.as_deref().context(
+                "--format html writes a directory of pages and an index.html: give it with -o DIR",
+            )?;
+            return extract_html(&pipeline, reader, dir, args.stats, started);
         }
     };
     let output = Output::open(args.output.as_deref())?;
@@ -362,6 +374,35 @@ fn extract_brat(
     )?;
     let path = dir.join("errors.tsv");
     std::fs::write(&path, errors).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(code)
+}
+
+/// `--format html`: `<id>.html` per article in `dir`, then `index.html` listing them, the failures
+/// and the collection summary.
+fn extract_html(
+    pipeline: &Pipeline,
+    reader: Reader,
+    dir: &Path,
+    stats: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
+    let mut pages = formats::html::HtmlDir::create(dir)?;
+    let code = run_rendered(
+        pipeline,
+        reader,
+        stats,
+        started,
+        |doc, a| Ok(formats::html::render(doc, a)),
+        |id, msg| Err((id.to_string(), msg.to_string())),
+        |r: Result<formats::html::Page, (String, String)>| match r {
+            Ok(page) => pages.add_article(page).map(drop),
+            Err((id, msg)) => {
+                pages.add_error(&id, &msg);
+                Ok(())
+            }
+        },
+    )?;
+    pages.finish()?;
     Ok(code)
 }
 

@@ -373,3 +373,141 @@ fn report_summarizes_extract_output() {
     let out = run(&["report", "/no/such/file.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// HTML-escapes like the pages do (text and attribute values).
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn html_pages_and_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("html");
+    let out = gazette()
+        .arg("extract")
+        .arg(corpus())
+        .args(["--format", "html", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&run(&["extract", corpus().to_str().unwrap()]));
+    let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert!(index.starts_with("<!DOCTYPE html>"));
+    assert_eq!(index.matches("<tr class=\"article\">").count(), recs.len());
+    assert!(index.contains("None: every article was analyzed."));
+    for section in
+        ["Most quoted", "Most mentioned", "Mentioned together", "Numeric claims by source"]
+    {
+        assert!(index.contains(&format!("{section}</h2>")), "{section}");
+    }
+    let mut speakers = std::collections::HashSet::new();
+    for r in &recs {
+        let id = r["id"].as_str().unwrap();
+        let page = std::fs::read_to_string(out_dir.join(format!("{id}.html")))
+            .unwrap_or_else(|e| panic!("{id}.html: {e}"));
+        assert!(index.contains(&format!("<a href=\"{id}.html\">")), "{id} not linked");
+        if let Some(t) = r["title"].as_str() {
+            assert!(page.contains(&format!("<title>{}</title>", html_escape(t))), "{id} title");
+        }
+        // One mark per mention, each tagged with its entity's type and tooltip.
+        let ents = r["entities"].as_array().unwrap();
+        let mentions: usize = ents.iter().map(|e| e["mentions"].as_array().unwrap().len()).sum();
+        assert_eq!(page.matches("<mark class=\"e ").count(), mentions, "{id} marks");
+        for e in ents {
+            let class = format!("e-{}", e["type"].as_str().unwrap().to_lowercase());
+            let open = format!(
+                "<mark class=\"e {class}\" data-entity=\"{}\" title=\"{}",
+                e["id"],
+                html_escape(e["name"].as_str().unwrap())
+            );
+            let n = e["mentions"].as_array().unwrap().len();
+            assert_eq!(page.matches(&open).count(), n, "{id}: {open}");
+        }
+        // Each quote has one anchor in the text and one row in the table, with its speaker.
+        let quotes = r["quotes"].as_array().unwrap();
+        for (i, q) in quotes.iter().enumerate() {
+            assert_eq!(page.matches(&format!(" id=\"q{}\"", i + 1)).count(), 1, "{id} q{i}");
+            let text = html_escape(q["text"].as_str().unwrap());
+            assert!(page.contains(&format!("<td class=\"quote\">“{text}”")), "{id}: {text}");
+            if let Some(name) = q["speaker"]["name"].as_str() {
+                assert!(page.contains(&format!("<td class=\"speaker\">{}", html_escape(name))));
+                speakers.insert(name.to_string());
+            }
+        }
+        assert_eq!(page.matches("<tr><td class=\"n\"><a href=\"#q").count(), quotes.len());
+        let claims = r["quantities"].as_array().unwrap();
+        assert_eq!(page.matches("<tr><td class=\"n\"><a href=\"#n").count(), claims.len());
+        // Every paragraph of the first copy is shown once; duplicated copies are left out.
+        let shown: usize = [
+            "<h1 class=\"headline\">",
+            "<h2 class=\"headline\">",
+            "<p class=\"byline\">",
+            "<p class=\"publisher\">",
+            "<p class=\"caption\">",
+            "<p class=\"body\">",
+            "<p class=\"contributors\">",
+            "<p class=\"boilerplate\">",
+        ]
+        .iter()
+        .map(|tag| page.matches(tag).count())
+        .sum();
+        assert_eq!(shown as u64, r["stats"]["paragraphs"].as_u64().unwrap(), "{id} paragraphs");
+        let dups = r["duplicates"].as_array().unwrap().len();
+        assert_eq!(page.contains("duplicated cop"), dups > 0, "{id}: note on left-out copies");
+    }
+    // The most quoted speaker of the collection heads the summary table.
+    let mut by_speaker = std::collections::HashMap::<String, usize>::new();
+    for r in &recs {
+        for q in r["quotes"].as_array().unwrap() {
+            if let Some(name) = q["speaker"]["name"].as_str() {
+                *by_speaker.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let top = by_speaker.values().max().copied().unwrap_or(0);
+    let first = index.split("<table class=\"speakers\">").nth(1).unwrap();
+    let first_row = first.split("<tbody>\n<tr>").nth(1).unwrap();
+    assert!(first_row.contains(&format!("<td class=\"n\">{top}</td>")), "{first_row}");
+    assert!(!speakers.is_empty());
+    // Without -o it is a usage error.
+    let out = run(&["extract", corpus().to_str().unwrap(), "--format", "html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
+
+#[test]
+fn html_escapes_text_and_lists_failed_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a<1>","title":"Tom & \"Jerry\"","text":"\"It's <script>alert('x')</script> & more,\" said Peter Neumann in London."}"#,
+            "\n{oops\n"
+        ),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("html");
+    let out = gazette()
+        .arg("extract")
+        .arg(&input)
+        .args(["--format", "html", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(out_dir.join("a_1_.html")).unwrap();
+    assert!(!page.contains("<script"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more,"));
+    assert!(page.contains("<h1>Tom &amp; &quot;Jerry&quot;</h1>"));
+    let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"a_1_.html\">Tom &amp; &quot;Jerry&quot;</a>"));
+    let failed = index.lines().find(|l| l.starts_with("<tr class=\"failed\">")).unwrap();
+    assert!(failed.contains("in.jsonl:2</td><td>") && failed.contains("in.jsonl:2: invalid JSON"));
+    assert!(index.contains("<h1>2 articles</h1>"));
+}

@@ -114,6 +114,100 @@ impl Lexicon {
     }
 }
 
+/// Bits of [`WordIndex`]: what the lexicons know of one lower-case word.
+pub(crate) mod word {
+    pub const COMMON: u8 = 1;
+    pub const FIRST_NAME: u8 = 2;
+    pub const SURNAME: u8 = 4;
+    /// A surname that is also a common word ("Young", "Rice").
+    pub const SURNAME_AMBIGUOUS: u8 = 8;
+    /// The first word of some title.
+    pub const TITLE_START: u8 = 16;
+    /// The first word of a gazetteer name written in lower case ("al-Qaeda").
+    pub const LOWER_START: u8 = 32;
+}
+
+/// One hash lookup per token instead of one per lexicon and rule: normalized word -> the
+/// [`word`] bits in the low byte, then the rules' surface-list bits (`rules::flag`, shifted
+/// down by 8) for the word written capitalized ("Post"), in capitals ("PLC"), in lower case
+/// ("said"), and whether some listed form is none of these ("GmbH").
+pub(crate) type WordIndex = HashMap<Box<str>, u32>;
+
+const CAPITALIZED: u32 = 8;
+const UPPER: u32 = 16;
+const LOWER: u32 = 24;
+const ODD_FORM: u32 = 1 << 7;
+
+/// How a word is written.
+fn form(t: &str) -> Option<u32> {
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let (mut upper, mut lower) = (false, false);
+    for c in chars {
+        upper |= c.is_uppercase();
+        lower |= c.is_lowercase();
+    }
+    if first.is_uppercase() {
+        if !upper {
+            Some(CAPITALIZED)
+        } else if !lower {
+            Some(UPPER)
+        } else {
+            None
+        }
+    } else if first.is_lowercase() && !upper {
+        Some(LOWER)
+    } else {
+        None
+    }
+}
+
+/// The rules' surface-list bits (`rules::flag`) of token text `t` whose index entry is `entry`.
+pub(crate) fn surface_bits(entry: u32, t: &str) -> u32 {
+    if entry & !0x7f == 0 {
+        return 0;
+    }
+    let bits = match form(t) {
+        Some(shift) => (entry >> shift) & 0xff,
+        None => 0,
+    };
+    if bits == 0 && entry & ODD_FORM != 0 {
+        return crate::rules::surface_flags(t);
+    }
+    bits << 8
+}
+
+impl Lexicon {
+    /// The merged index of the lexicons (see [`word`]).
+    pub(crate) fn word_index(&self) -> WordIndex {
+        let mut index = WordIndex::default();
+        let mut set = |w: &str, bits: u8| *index.entry(w.into()).or_insert(0) |= u32::from(bits);
+        for w in &self.common {
+            set(w, word::COMMON);
+        }
+        for w in self.first_names.keys() {
+            set(w, word::FIRST_NAME);
+        }
+        for (w, &amb) in &self.surnames {
+            set(w, if amb { word::SURNAME | word::SURNAME_AMBIGUOUS } else { word::SURNAME });
+        }
+        for w in &self.title_starts {
+            set(w, word::TITLE_START);
+        }
+        for (w, bits) in crate::rules::surface_lists() {
+            debug_assert!(bits & 0xff == 0 && bits >> 16 == 0, "rules::flag surface bits");
+            let mut key = String::new();
+            crate::normalize::push_token(&mut key, w);
+            let e = index.entry(key.into()).or_insert(0);
+            match form(w) {
+                Some(shift) => *e |= (bits >> 8) << shift,
+                None => *e |= ODD_FORM,
+            }
+        }
+        index
+    }
+}
+
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))

@@ -4,6 +4,12 @@
 
 /// Appends the normalized form of one token (no spaces inside) to `out`.
 pub(crate) fn push_token(out: &mut String, tok: &str) {
+    if tok.is_ascii() {
+        let start = out.len();
+        out.push_str(tok);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in tok.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -65,30 +71,37 @@ fn push_folded(out: &mut String, c: char) {
 /// at hyphens between letters, before a possessive `'s`, around `, ; : ( ) "`. A final period
 /// stays on abbreviations ("U.S.", "Corp.", "St.").
 pub(crate) fn name_key(name: &str) -> String {
-    let mut toks: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(name.len() + 2);
+    let emit = |out: &mut String, t: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_token(out, t);
+    };
     for word in name.split_whitespace() {
         let mut w = word;
         // Leading punctuation.
         while let Some(c) = w.chars().next() {
             if matches!(c, '(' | '"' | '“' | '‘' | '[') {
-                toks.push(&w[..c.len_utf8()]);
+                emit(&mut out, &w[..c.len_utf8()]);
                 w = &w[c.len_utf8()..];
             } else {
                 break;
             }
         }
-        // Trailing punctuation (kept in order).
-        let mut trail: Vec<&str> = Vec::new();
-        while let Some(c) = w.chars().next_back() {
+        // Trailing punctuation: split off now, emitted last, in order.
+        let mut body = w;
+        while let Some(c) = body.chars().next_back() {
             if matches!(c, ',' | ';' | ':' | ')' | '"' | '”' | '’' | ']' | '!' | '?')
-                && w.len() > c.len_utf8()
+                && body.len() > c.len_utf8()
             {
-                trail.push(&w[w.len() - c.len_utf8()..]);
-                w = &w[..w.len() - c.len_utf8()];
+                body = &body[..body.len() - c.len_utf8()];
             } else {
                 break;
             }
         }
+        let trail = &w[body.len()..];
+        let mut w = body;
         // Possessive.
         let mut poss = None;
         for suffix in ["'s", "’s"] {
@@ -103,26 +116,21 @@ pub(crate) fn name_key(name: &str) -> String {
         while let Some(k) = rest.find(['-', '\u{2010}', '\u{2011}']) {
             let h = rest[k..].chars().next().map_or(1, char::len_utf8);
             if k > 0 && k + h < rest.len() {
-                toks.push(&rest[..k]);
+                emit(&mut out, &rest[..k]);
                 rest = &rest[k + h..];
             } else {
                 break;
             }
         }
         if !rest.is_empty() {
-            toks.push(rest);
+            emit(&mut out, rest);
         }
         if let Some(p) = poss {
-            toks.push(p);
+            emit(&mut out, p);
         }
-        toks.extend(trail.into_iter().rev());
-    }
-    let mut out = String::with_capacity(name.len() + 2);
-    for t in toks {
-        if !out.is_empty() {
-            out.push(' ');
+        for (k, c) in trail.char_indices() {
+            emit(&mut out, &trail[k..k + c.len_utf8()]);
         }
-        push_token(&mut out, t);
     }
     out
 }
@@ -140,5 +148,7 @@ mod tests {
         assert_eq!(name_key("Reuters’s"), "reuters 's");
         assert_eq!(name_key("U.S."), "u.s.");
         assert_eq!(name_key("Nguyễn Phạm"), "nguyen pham");
+        assert_eq!(name_key("(Reuters) Post,\"!"), "( reuters ) post , \" !");
+        assert_eq!(name_key("Jean-Pierre's"), "jean pierre 's");
     }
 }

@@ -21,58 +21,27 @@ struct Draft {
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Key<'a> {
     Gazetteer(&'a str),
-    Text(EntityKind, String),
+    Text(EntityKind, &'a str),
 }
 
-pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]) -> Entities {
+pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> Entities {
     let text = ctx.text;
+    // The normalized text of each candidate, where it is needed: for names without a
+    // gazetteer entry (their identity) and for people (surname links).
+    let ckey: Vec<String> = chosen
+        .iter()
+        .map(|c| {
+            if c.entry.is_none() || c.kind == EntityKind::Person {
+                name_key(&text[c.span])
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<Key<'e>, usize> = HashMap::default();
+    let mut by_key: HashMap<Key<'_>, usize> = HashMap::default();
     // (span, entity, from a single-token candidate that a surname may override)
     let mut ments: Vec<(Span, usize, bool)> = Vec::new();
-
-    let key_of = |c: &Cand| -> Key<'e> {
-        match c.entry.and_then(|e| entries.get(e as usize)) {
-            Some(e) => Key::Gazetteer(&e.id),
-            None => Key::Text(c.kind, name_key(&text[c.span])),
-        }
-    };
-    let ntok = |s: &str| s.split_whitespace().count();
-    let add = |c: &Cand, drafts: &mut Vec<Draft>, by_key: &mut HashMap<Key<'e>, usize>| -> usize {
-        let key = key_of(c);
-        let surface = &text[c.span];
-        match by_key.get(&key) {
-            Some(&d) => {
-                let dr = &mut drafts[d];
-                if dr.gazetteer_id.is_none() && ntok(surface) > dr.canonical_tokens {
-                    dr.canonical = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                    dr.canonical_tokens = ntok(surface);
-                }
-                if dr.gender == Gender::Unknown {
-                    dr.gender = c.gender;
-                }
-                d
-            }
-            None => {
-                let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
-                    Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
-                    // Wrapped lines: "Joseph\nArsenio" is "Joseph Arsenio".
-                    None => {
-                        (surface.split_whitespace().collect::<Vec<_>>().join(" "), None, c.kind)
-                    }
-                };
-                drafts.push(Draft {
-                    kind,
-                    canonical_tokens: ntok(&canonical),
-                    canonical,
-                    gazetteer_id: gid,
-                    gender: c.gender,
-                });
-                by_key.insert(key, drafts.len() - 1);
-                drafts.len() - 1
-            }
-        }
-    };
 
     // People with full names first, so that short forms can link to them.
     let is_full_person =
@@ -80,7 +49,14 @@ pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]
     let mut entity_of: Vec<Option<usize>> = vec![None; chosen.len()];
     for (ci, c) in chosen.iter().enumerate() {
         if is_full_person(c) {
-            entity_of[ci] = Some(add(c, &mut drafts, &mut by_key));
+            entity_of[ci] = Some(add(
+                c,
+                key_of(c, &ckey[ci], entries),
+                text,
+                entries,
+                &mut drafts,
+                &mut by_key,
+            ));
         }
     }
     // Surname keys: last token, and particle + surname ("van Gemert", "Van den Berghe").
@@ -124,14 +100,13 @@ pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]
         if entity_of[ci].is_some() {
             continue;
         }
-        let key = name_key(&text[c.span]);
         let linked = match c.kind {
-            EntityKind::Person => surname.get(&key).copied().flatten(),
+            EntityKind::Person => surname.get(&ckey[ci]).copied().flatten(),
             _ => None,
         };
         entity_of[ci] = Some(match linked {
             Some(d) => d,
-            None => add(c, &mut drafts, &mut by_key),
+            None => add(c, key_of(c, &ckey[ci], entries), text, entries, &mut drafts, &mut by_key),
         });
     }
     for (ci, c) in chosen.iter().enumerate() {
@@ -161,7 +136,7 @@ pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]
             let mut hit = None;
             if surname_starts.contains(ctx.lower(i)) {
                 for k in 0..3.min(p.tokens.end - i) {
-                    if let Some(Some(d)) = surname.get(ctx.key(i, i + k + 1)) {
+                    if let Some(Some(d)) = surname.get(&*ctx.key(i, i + k + 1)) {
                         hit = Some((k + 1, *d));
                     }
                 }
@@ -262,6 +237,55 @@ pub(crate) fn resolve<'e>(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &'e [Entry]
         mentions.push(mention(span, e));
     }
     Entities { entities, mentions }
+}
+
+/// The draft entity of candidate `c` with identity `key`, new or updated.
+fn add<'k>(
+    c: &Cand,
+    key: Key<'k>,
+    text: &str,
+    entries: &[Entry],
+    drafts: &mut Vec<Draft>,
+    by_key: &mut HashMap<Key<'k>, usize>,
+) -> usize {
+    let ntok = |s: &str| s.split_whitespace().count();
+    let surface = &text[c.span];
+    match by_key.get(&key) {
+        Some(&d) => {
+            let dr = &mut drafts[d];
+            if dr.gazetteer_id.is_none() && ntok(surface) > dr.canonical_tokens {
+                dr.canonical = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                dr.canonical_tokens = ntok(surface);
+            }
+            if dr.gender == Gender::Unknown {
+                dr.gender = c.gender;
+            }
+            d
+        }
+        None => {
+            let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
+                Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
+                // Wrapped lines: "Joseph\nArsenio" is "Joseph Arsenio".
+                None => (surface.split_whitespace().collect::<Vec<_>>().join(" "), None, c.kind),
+            };
+            drafts.push(Draft {
+                kind,
+                canonical_tokens: ntok(&canonical),
+                canonical,
+                gazetteer_id: gid,
+                gender: c.gender,
+            });
+            by_key.insert(key, drafts.len() - 1);
+            drafts.len() - 1
+        }
+    }
+}
+
+fn key_of<'k>(c: &Cand, ckey: &'k str, entries: &'k [Entry]) -> Key<'k> {
+    match c.entry.and_then(|e| entries.get(e as usize)) {
+        Some(e) => Key::Gazetteer(&e.id),
+        None => Key::Text(c.kind, ckey),
+    }
 }
 
 fn title_case(w: &str) -> String {

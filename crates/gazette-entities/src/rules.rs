@@ -6,7 +6,7 @@
 
 use gazette_core::{EntityKind, Gender, Layout, PartKind, Span, Token, TokenKind};
 
-use crate::lexicon::{Lexicon, TitleClass};
+use crate::lexicon::{word, Lexicon, TitleClass};
 use crate::normalize::push_token;
 
 /// A candidate mention.
@@ -27,6 +27,110 @@ impl Cand {
     }
 }
 
+/// Per-token facts, computed once per document (see [`Ctx::new`]).
+pub(crate) mod flag {
+    /// Capitalized word-like token that is not a stopword (see `Ctx::is_cap`).
+    pub const CAP: u32 = 1;
+    /// Can be part of a person's name (see `Ctx::compute_name_token`).
+    pub const NAME: u32 = 1 << 1;
+    /// An initial: "B." in "James B. Comey".
+    pub const INITIAL: u32 = 1 << 2;
+    /// "al-Baghdadi": a lower-case Arabic article joined to a name.
+    pub const ARABIC: u32 = 1 << 3;
+    /// "van", "De", "al", "Abu".
+    pub const PARTICLE: u32 = 1 << 4;
+    /// The first word of its sentence.
+    pub const SENT_INITIAL: u32 = 1 << 5;
+    // Surface words (case-sensitive), from the lists below.
+    pub const ORG_HEAD: u32 = 1 << 8;
+    pub const ORG_FIRST: u32 = 1 << 9;
+    pub const GEO_HEAD: u32 = 1 << 10;
+    pub const ORG_WORD: u32 = 1 << 11;
+    pub const STOP: u32 = 1 << 12;
+    pub const SPEECH: u32 = 1 << 13;
+    /// Lexicon bits ([`crate::lexicon::word`]) are stored shifted by this much.
+    pub const LEX_SHIFT: u32 = 16;
+}
+
+/// Bits of a token's letter case, stored in the `flag` word (bits 24..).
+mod shape {
+    pub const ASCII: u32 = 1 << 23;
+    pub const FIRST_ALPHA: u32 = 1 << 24;
+    pub const FIRST_UPPER: u32 = 1 << 25;
+    /// No lower-case letter.
+    pub const NO_LOWER: u32 = 1 << 26;
+    /// Every character upper case or not a letter.
+    pub const UPPER_OR_NONALPHA: u32 = 1 << 27;
+}
+
+/// The case shape of a token, one pass over its bytes when it is ASCII.
+struct Shape(u32);
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let mut bits = 0;
+        if t.is_ascii() {
+            bits |= shape::ASCII;
+            let b = t.as_bytes();
+            if let Some(&f) = b.first() {
+                if f.is_ascii_alphabetic() {
+                    bits |= shape::FIRST_ALPHA;
+                }
+                if f.is_ascii_uppercase() {
+                    bits |= shape::FIRST_UPPER;
+                }
+            }
+            if !b.iter().any(u8::is_ascii_lowercase) {
+                bits |= shape::NO_LOWER | shape::UPPER_OR_NONALPHA;
+            }
+        } else {
+            if let Some(f) = t.chars().next() {
+                if f.is_alphabetic() {
+                    bits |= shape::FIRST_ALPHA;
+                }
+                if f.is_uppercase() {
+                    bits |= shape::FIRST_UPPER;
+                }
+            }
+            if t.chars().all(|c| !c.is_lowercase()) {
+                bits |= shape::NO_LOWER;
+            }
+            if t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                bits |= shape::UPPER_OR_NONALPHA;
+            }
+        }
+        Shape(bits)
+    }
+}
+
+/// The surface word lists of the rules with their `flag` bits. Matching is case-sensitive:
+/// "Post" heads "The Washington Post", "post" heads nothing.
+pub(crate) fn surface_lists() -> impl Iterator<Item = (&'static str, u32)> {
+    let lists: [(&'static [&'static str], u32); 6] = [
+        (ORG_HEADS, flag::ORG_HEAD | flag::ORG_WORD),
+        (ORG_FIRST, flag::ORG_FIRST),
+        (GEO_HEADS, flag::GEO_HEAD),
+        (ORG_WORDS, flag::ORG_WORD),
+        (STOPWORDS, flag::STOP),
+        (SPEECH_VERBS, flag::SPEECH),
+    ];
+    lists.into_iter().flat_map(|(list, bits)| list.iter().map(move |&w| (w, bits)))
+}
+
+/// The `flag` bits of one surface word, for callers without a [`Ctx`].
+pub(crate) fn surface_flags(t: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (w, bits) in surface_lists() {
+            *m.entry(w).or_insert(0) |= bits;
+        }
+        m
+    });
+    table.get(t).copied().unwrap_or(0)
+}
+
 /// Per-document context shared by the rules.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -34,94 +138,154 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Per token: index of its paragraph.
     para_of: Vec<u32>,
-    /// Per token: first word of its sentence.
-    initial: Vec<bool>,
     /// Per paragraph: mostly capitalized words (headline style) / all capitals.
     title_case: Vec<bool>,
     all_caps: Vec<bool>,
-    /// Normalized tokens joined by single spaces, and each token's range in it, so that the
-    /// key of any run of tokens is a slice (no allocation per lookup).
+    /// The text lower-cased (ASCII only, so at the same offsets), then the normalized form of
+    /// each non-ASCII token; and each token's range in it.
     low: String,
     low_rng: Vec<(u32, u32)>,
-    /// Per token: capitalized word-like token that is not a stopword (see `is_cap`).
-    cap: Vec<bool>,
-    /// Per token: the first word of some title (a filter before the title lookups).
-    title_start: Vec<bool>,
-    /// Per token: can be part of a person's name (see `compute_name_token`).
-    name_tok: Vec<bool>,
+    /// Per token: `flag` bits.
+    flags: Vec<u32>,
+    /// Per token: bit k set when tokens `i..i + k` are a title (k <= 15).
+    titles: Vec<u16>,
+    /// Every title: (first token, tokens, class, gender), sorted.
+    title_hits: Vec<(u32, u8, TitleClass, Gender)>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicon) -> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        layout: &'a Layout,
+        lex: &'a Lexicon,
+        words: &crate::lexicon::WordIndex,
+    ) -> Ctx<'a> {
         let n = layout.tokens.len();
+        // One pass over the tokens: normalized text, shape, word-list and lexicon facts.
+        let mut flags = vec![0u32; n];
+        for s in &layout.sentences {
+            if let Some(first) = s.tokens.clone().find(|&i| layout.tokens[i].kind.is_wordlike()) {
+                flags[first] |= flag::SENT_INITIAL;
+            }
+        }
+        let mut low = text.to_ascii_lowercase();
+        let mut low_rng = Vec::with_capacity(n);
+        for (i, tok) in layout.tokens.iter().enumerate() {
+            let t = &text[tok.span];
+            let shape = Shape::of(t);
+            let (a, b) = if shape.0 & shape::ASCII != 0 {
+                (tok.span.start(), tok.span.end())
+            } else {
+                let a = low.len();
+                push_token(&mut low, t);
+                (a, low.len())
+            };
+            low_rng.push((a as u32, b as u32));
+            let lower = &low[a..b];
+            let mut f = flags[i] | shape.0;
+            if tok.kind.is_wordlike() {
+                let entry = words.get(lower).copied().unwrap_or(0);
+                f |= (entry & 0x7f) << flag::LEX_SHIFT;
+                f |= crate::lexicon::surface_bits(entry, t);
+                if f & shape::FIRST_UPPER != 0
+                    && f & flag::STOP == 0
+                    && compound_ends_capitalized(tok.kind, t)
+                {
+                    f |= flag::CAP;
+                }
+                if tok.kind == TokenKind::Abbreviation
+                    && t.len() == 2
+                    && t.starts_with(|c: char| c.is_ascii_uppercase())
+                {
+                    f |= flag::INITIAL;
+                }
+                if tok.kind == TokenKind::Compound
+                    && ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"]
+                        .iter()
+                        .any(|p| t.starts_with(p) && t[p.len()..].starts_with(char::is_uppercase))
+                {
+                    f |= flag::ARABIC;
+                }
+            }
+            if t.len() <= 5 && gazette_core::is_name_particle(lower) {
+                f |= flag::PARTICLE;
+            }
+            // A token that can be part of a person's name (not "NATO", not "U.S.").
+            let all_upper = t.len() > 1 && f & shape::UPPER_OR_NONALPHA != 0;
+            if (f & flag::CAP != 0 && tok.kind != TokenKind::Abbreviation && !all_upper)
+                || f & (flag::INITIAL | flag::ARABIC) != 0
+            {
+                f |= flag::NAME;
+            }
+            flags[i] = f;
+        }
         let mut para_of = vec![0u32; n];
-        let mut initial = vec![false; n];
         let mut title_case = Vec::with_capacity(layout.paragraphs.len());
         let mut all_caps = Vec::with_capacity(layout.paragraphs.len());
         for (pi, p) in layout.paragraphs.iter().enumerate() {
             let (mut words, mut caps, mut upper) = (0usize, 0usize, 0usize);
             for ti in p.tokens.clone() {
-                para_of[ti] = pi as u32;
-                let t = &text[layout.tokens[ti].span];
-                if layout.tokens[ti].kind.is_wordlike()
-                    && t.chars().next().is_some_and(char::is_alphabetic)
-                {
+                let (Some(slot), Some(&f)) = (para_of.get_mut(ti), flags.get(ti)) else {
+                    continue;
+                };
+                *slot = pi as u32;
+                if layout.tokens[ti].kind.is_wordlike() && f & shape::FIRST_ALPHA != 0 {
                     words += 1;
-                    if t.chars().next().is_some_and(char::is_uppercase) {
-                        caps += 1;
-                    }
-                    if t.chars().all(|c| !c.is_lowercase()) {
-                        upper += 1;
-                    }
+                    caps += usize::from(f & shape::FIRST_UPPER != 0);
+                    upper += usize::from(f & shape::NO_LOWER != 0);
                 }
             }
             title_case.push(p.kind == PartKind::Title || (words >= 5 && caps * 10 >= words * 9));
             all_caps.push(words >= 3 && upper * 10 >= words * 9);
         }
-        for s in &layout.sentences {
-            if let Some(first) = s.tokens.clone().find(|&i| layout.tokens[i].kind.is_wordlike()) {
-                initial[first] = true;
-            }
-        }
-        let mut low = String::with_capacity(text.len() + n);
-        let mut low_rng = Vec::with_capacity(n);
-        for t in &layout.tokens {
-            let a = low.len();
-            push_token(&mut low, &text[t.span]);
-            low_rng.push((a as u32, low.len() as u32));
-            low.push(' ');
-        }
-        let cap = layout
-            .tokens
-            .iter()
-            .map(|tok| {
-                let t = &text[tok.span];
-                tok.kind.is_wordlike()
-                    && t.chars().next().is_some_and(char::is_uppercase)
-                    && !is_stopword(t)
-                    && compound_ends_capitalized(tok.kind, t)
-            })
-            .collect();
-        let title_start = low_rng
-            .iter()
-            .map(|&(a, b)| lex.title_starts.contains(&low[a as usize..b as usize]))
-            .collect();
         let mut ctx = Ctx {
             text,
             layout,
             lex,
             para_of,
-            initial,
             title_case,
             all_caps,
             low,
             low_rng,
-            cap,
-            title_start,
-            name_tok: Vec::new(),
+            flags,
+            titles: Vec::new(),
+            title_hits: Vec::new(),
         };
-        ctx.name_tok = (0..n).map(|i| ctx.compute_name_token(i)).collect();
+        let mut title_hits = Vec::new();
+        let max = lex.max_title_tokens.min(15);
+        ctx.titles = (0..n)
+            .map(|i| {
+                let mut mask = 0u16;
+                if ctx.lex_has(i, crate::lexicon::word::TITLE_START) {
+                    let mut key = String::new();
+                    for k in 1..=max.min(n - i) {
+                        if k > 1 {
+                            key.push(' ');
+                        }
+                        key.push_str(ctx.lower(i + k - 1));
+                        if let Some(&(class, g)) = lex.titles.get(key.as_str()) {
+                            mask |= 1 << k;
+                            title_hits.push((i as u32, k as u8, class, g));
+                        }
+                    }
+                }
+                mask
+            })
+            .collect();
+        ctx.title_hits = title_hits;
         ctx
+    }
+
+    /// Whether token `i` has all of `bits` (see [`flag`]).
+    #[inline]
+    pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// Whether token `i` has lexicon bit `bit` (see [`crate::lexicon::word`]).
+    #[inline]
+    pub(crate) fn lex_has(&self, i: usize, bit: u8) -> bool {
+        self.has(i, u32::from(bit) << flag::LEX_SHIFT)
     }
 
     pub fn annotate(&self, kind: PartKind) -> bool {
@@ -134,11 +298,16 @@ impl<'a> Ctx<'a> {
 
     /// A common word capitalized only because it starts the sentence.
     fn common_at_sentence_start(&self, ti: usize) -> bool {
-        self.sentence_initial(ti) && self.lex.is_common(self.lower(ti))
+        self.sentence_initial(ti) && self.is_common(ti)
+    }
+
+    /// Token `ti` is a common English word.
+    pub(crate) fn is_common(&self, ti: usize) -> bool {
+        self.lex_has(ti, word::COMMON)
     }
 
     pub fn sentence_initial(&self, ti: usize) -> bool {
-        self.initial.get(ti).copied().unwrap_or(false)
+        self.has(ti, flag::SENT_INITIAL)
     }
 
     pub fn title_case_paragraph(&self, ti: usize) -> bool {
@@ -167,9 +336,19 @@ impl<'a> Ctx<'a> {
         &self.low[a as usize..b as usize]
     }
 
-    /// The normalized key of tokens `i..j`.
-    pub(crate) fn key(&self, i: usize, j: usize) -> &str {
-        &self.low[self.low_rng[i].0 as usize..self.low_rng[j - 1].1 as usize]
+    /// The normalized key of tokens `i..j`: their normalized forms joined by single spaces.
+    pub(crate) fn key(&self, i: usize, j: usize) -> std::borrow::Cow<'_, str> {
+        if j == i + 1 {
+            return std::borrow::Cow::Borrowed(self.lower(i));
+        }
+        let mut key = String::new();
+        for k in i..j {
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(self.lower(k));
+        }
+        std::borrow::Cow::Owned(key)
     }
 
     /// Sentences of paragraphs where rules apply (prose, not headlines).
@@ -189,46 +368,26 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.cap[i]
+        self.has(i, flag::CAP)
     }
 
     fn is_initial(&self, i: usize) -> bool {
-        let t = self.t(i);
-        self.tok(i).kind == TokenKind::Abbreviation
-            && t.len() == 2
-            && t.starts_with(|c: char| c.is_ascii_uppercase())
+        self.has(i, flag::INITIAL)
     }
 
     /// "al-Baghdadi", "el-Sisi", "bin-Laden": a lower-case Arabic article joined to a name.
     fn is_arabic_compound(&self, i: usize) -> bool {
-        let t = self.t(i);
-        self.tok(i).kind == TokenKind::Compound
-            && ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"]
-                .iter()
-                .any(|p| t.starts_with(p) && t[p.len()..].starts_with(char::is_uppercase))
+        self.has(i, flag::ARABIC)
     }
 
     /// "van", "De", "al", "Abu": a name particle in either case.
     fn is_particle(&self, i: usize) -> bool {
-        let t = self.t(i);
-        t.len() <= 5 && gazette_core::is_name_particle(self.lower(i))
+        self.has(i, flag::PARTICLE)
     }
 
     /// A token that can be part of a person's name.
     fn is_name_token(&self, i: usize) -> bool {
-        self.name_tok[i]
-    }
-
-    fn compute_name_token(&self, i: usize) -> bool {
-        let t = self.t(i);
-        if !self.cap[i] {
-            return self.is_initial(i) || self.is_arabic_compound(i);
-        }
-        (self.is_cap(i)
-            && self.tok(i).kind != TokenKind::Abbreviation
-            && !(t.len() > 1 && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())))
-            || self.is_initial(i)
-            || self.is_arabic_compound(i)
+        self.has(i, flag::NAME)
     }
 
     /// The longest run of name tokens (with inner particles) starting at `i`, within `end`.
@@ -248,11 +407,10 @@ impl<'a> Ctx<'a> {
             {
                 j += 1;
             } else if j > i
-                && is_stopword(self.t(j))
+                && self.has(j, flag::STOP)
                 && self.t(j).starts_with(char::is_uppercase)
                 && !self.sentence_initial(j)
-                && (self.lex.first_names.contains_key(self.lower(j))
-                    || self.lex.surnames.contains_key(self.lower(j)))
+                && (self.lex_has(j, word::FIRST_NAME) || self.lex_has(j, word::SURNAME))
                 && !(j + 1 < end && self.is_cap(j + 1))
             {
                 // "Nguyễn Văn An": a name word that is also a function word, inside a name.
@@ -271,16 +429,22 @@ impl<'a> Ctx<'a> {
 
     /// A title starting at token `i`: (tokens, class, gender).
     fn title_at(&self, i: usize, end: usize) -> Option<(usize, TitleClass, Gender)> {
-        if i >= end || !self.title_start[i] {
+        if i >= end {
             return None;
         }
-        let mut best = None;
-        for k in 1..=self.lex.max_title_tokens.min(end - i) {
-            if let Some(&(class, g)) = self.lex.titles.get(self.key(i, i + k)) {
-                best = Some((k, class, g));
-            }
+        let mask = self.titles.get(i).copied().unwrap_or(0);
+        if mask == 0 {
+            return None;
         }
-        best
+        // The longest title that ends by `end`.
+        let fits = mask & (u16::MAX >> (15 - (end - i).min(15)));
+        let k = 15 - fits.leading_zeros() as usize;
+        if fits == 0 {
+            return None;
+        }
+        let at = self.title_hits.binary_search_by_key(&(i as u32, k as u8), |h| (h.0, h.1)).ok()?;
+        let &(_, _, class, g) = self.title_hits.get(at)?;
+        Some((k, class, g))
     }
 }
 
@@ -290,52 +454,53 @@ fn first_name_gender(ctx: &Ctx<'_>, i: usize) -> Gender {
 
 /// Words that never end a person's name ("McDonnell Douglas Corp", "Plaza Agreement").
 pub(crate) fn is_org_word(t: &str) -> bool {
-    ORG_HEADS.contains(&t)
-        || matches!(
-            t,
-            "Corp"
-                | "Inc"
-                | "Co"
-                | "Ltd"
-                | "Plc"
-                | "PLC"
-                | "AG"
-                | "SA"
-                | "NV"
-                | "GmbH"
-                | "Agreement"
-                | "Accord"
-                | "Treaty"
-                | "Capital"
-                | "Markets"
-                | "Securities"
-                | "Industries"
-                | "International"
-                | "Systems"
-                | "Motors"
-                | "Petroleum"
-                | "Oil"
-                | "Energy"
-                | "Steel"
-                | "Chemical"
-                | "Communications"
-                | "Technologies"
-                | "Financial"
-                | "Insurance"
-                | "Investment"
-                | "Investments"
-                | "Trading"
-                | "Exchange"
-                | "Street"
-                | "Avenue"
-                | "Square"
-                | "Airport"
-                | "Stadium"
-                | "Hotel"
-                | "Bridge"
-                | "Station"
-        )
+    surface_flags(t) & flag::ORG_WORD != 0
 }
+
+/// Besides [`ORG_HEADS`], words of company, treaty and facility names.
+const ORG_WORDS: &[&str] = &[
+    "Corp",
+    "Inc",
+    "Co",
+    "Ltd",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "Agreement",
+    "Accord",
+    "Treaty",
+    "Capital",
+    "Markets",
+    "Securities",
+    "Industries",
+    "International",
+    "Systems",
+    "Motors",
+    "Petroleum",
+    "Oil",
+    "Energy",
+    "Steel",
+    "Chemical",
+    "Communications",
+    "Technologies",
+    "Financial",
+    "Insurance",
+    "Investment",
+    "Investments",
+    "Trading",
+    "Exchange",
+    "Street",
+    "Avenue",
+    "Square",
+    "Airport",
+    "Stadium",
+    "Hotel",
+    "Bridge",
+    "Station",
+];
 
 /// A person candidate is dropped when one of its words names an organization or a place kind.
 /// Also dropped: a one-letter name, and a run with a title inside it ("German Finance Minister
@@ -344,7 +509,7 @@ fn person_ok(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let letters: usize =
         (a..b).map(|k| ctx.t(k).chars().filter(|c| c.is_alphabetic()).count()).sum();
     letters >= 2
-        && (a..b).all(|k| !is_org_word(ctx.t(k)) && !GEO_HEADS.contains(&ctx.t(k)))
+        && (a..b).all(|k| !ctx.has(k, flag::ORG_WORD) && !ctx.has(k, flag::GEO_HEAD))
         && (a + 1..b.saturating_sub(1)).all(|k| {
             ctx.title_at(k, b).is_none_or(|(n, class, _)| {
                 n == 1 && matches!(class, TitleClass::Role | TitleClass::Honorific)
@@ -419,6 +584,10 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             }
+            if !ctx.lex_has(i, word::FIRST_NAME) {
+                i += 1;
+                continue;
+            }
             let Some(&(g, amb)) = ctx.lex.first_names.get(ctx.lower(i)) else {
                 i += 1;
                 continue;
@@ -428,7 +597,8 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             let st = if i > s.start
                 && ctx.is_name_token(i - 1)
                 && !ctx.common_at_sentence_start(i - 1)
-                && ctx.lex.surnames.get(ctx.lower(i - 1)).is_some_and(|amb| !amb)
+                && ctx.lex_has(i - 1, word::SURNAME)
+                && !ctx.lex_has(i - 1, word::SURNAME_AMBIGUOUS)
                 && ctx.title_at(i - 1, s.end).is_none()
             {
                 i - 1
@@ -436,8 +606,8 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i
             };
             if e >= st + 2 {
-                let surname_known = ctx.lex.surnames.contains_key(ctx.lower(e - 1));
-                let common_start = ctx.sentence_initial(st) && ctx.lex.is_common(ctx.lower(st));
+                let surname_known = ctx.lex_has(e - 1, word::SURNAME);
+                let common_start = ctx.sentence_initial(st) && ctx.is_common(st);
                 if ((!amb && !common_start) || surname_known) && person_ok(ctx, st, e) {
                     let mut c = Cand::new(ctx.span(st, e), EntityKind::Person, 60, "first_name");
                     c.gender = g;
@@ -460,7 +630,7 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += n;
                 continue;
             }
-            if ctx.sentence_initial(i) && ctx.lex.is_common(ctx.lower(i)) {
+            if ctx.sentence_initial(i) && ctx.is_common(i) {
                 i += 1;
                 continue;
             }
@@ -598,7 +768,7 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             while j < s.end && j - i < 12 {
                 let t = ctx.t(j);
                 if ctx.is_cap(j) || ctx.tok(j).kind == TokenKind::Number && j > i {
-                    if ORG_HEADS.contains(&t) {
+                    if ctx.has(j, flag::ORG_HEAD) {
                         head_seen = true;
                     }
                     j += 1;
@@ -639,12 +809,11 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 }
             }
             let e = last_cap;
-            let head_last = e > i && ORG_HEADS.contains(&ctx.t(e - 1));
-            let head_first = ORG_FIRST.contains(&ctx.t(i)) && e >= i + 3 && ctx.t(i + 1) == "of";
+            let head_last = e > i && ctx.has(e - 1, flag::ORG_HEAD);
+            let head_first = ctx.has(i, flag::ORG_FIRST) && e >= i + 3 && ctx.t(i + 1) == "of";
             // "Coordinating Unit for Threat Analysis", "Center for the Study of ...".
-            let head_inside = (i + 1..e.saturating_sub(2)).any(|k| {
-                ORG_HEADS.contains(&ctx.t(k)) && matches!(ctx.t(k + 1), "for" | "of" | "on")
-            });
+            let head_inside = (i + 1..e.saturating_sub(2))
+                .any(|k| ctx.has(k, flag::ORG_HEAD) && matches!(ctx.t(k + 1), "for" | "of" | "on"));
             if e >= i + 2 && (head_last || head_first || head_inside) {
                 out.push(Cand::new(ctx.span(i, e), EntityKind::Org, 55, "org_head"));
                 i = e;
@@ -688,7 +857,7 @@ const GEO_HEADS: &[&str] = &[
 pub(crate) fn geo_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     for s in ctx.rule_sentences() {
         for k in s.start + 1..s.end {
-            if !ctx.is_cap(k) || !GEO_HEADS.contains(&ctx.t(k)) {
+            if !ctx.has(k, flag::CAP | flag::GEO_HEAD) {
                 continue;
             }
             let mut a = k;
@@ -775,12 +944,10 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
             }
             let span = ctx.span(a, e);
             let single = e == a + 1;
-            let lower = ctx.lower(a);
-            let commonish = ctx.lex.is_common(lower) || (ctx.sentence_initial(a) && single);
-            let before = |k: usize| (k > s.start).then(|| ctx.t(k - 1));
-            let after_said = before(a).is_some_and(|w| SPEECH_VERBS.contains(&w))
+            let commonish = ctx.is_common(a) || (ctx.sentence_initial(a) && single);
+            let after_said = (a > s.start && ctx.has(a - 1, flag::SPEECH))
                 || (a >= s.start + 2 && ctx.t(a - 2) == "according" && ctx.t(a - 1) == "to");
-            let before_said = e < s.end && SPEECH_VERBS.contains(&ctx.t(e));
+            let before_said = e < s.end && ctx.has(e, flag::SPEECH);
             let apposition = e + 2 < s.end && ctx.t(e) == "," && {
                 let mut k = e + 1;
                 if matches!(ctx.t(k), "a" | "an" | "the") {
@@ -800,7 +967,8 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
             };
             // One word alone ("Texaco said") is a person only if it is a known surname; people
             // are first named in full, and their surnames link to that (see resolve.rs).
-            let known_surname = ctx.lex.surnames.get(lower).is_some_and(|amb| !amb);
+            let known_surname =
+                ctx.lex_has(a, word::SURNAME) && !ctx.lex_has(a, word::SURNAME_AMBIGUOUS);
             if (after_said || before_said || apposition)
                 && !commonish
                 && (!single || known_surname)
@@ -826,125 +994,126 @@ fn compound_ends_capitalized(kind: TokenKind, t: &str) -> bool {
 /// Closed-class words, months and weekdays: capitalized only because they start a sentence or
 /// a headline, never part of a name.
 pub(crate) fn is_stopword(t: &str) -> bool {
-    matches!(
-        t,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "By"
-            | "For"
-            | "From"
-            | "To"
-            | "Of"
-            | "And"
-            | "But"
-            | "Or"
-            | "As"
-            | "Across"
-            | "After"
-            | "Before"
-            | "With"
-            | "Without"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Since"
-            | "While"
-            | "When"
-            | "Where"
-            | "If"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "No"
-            | "Not"
-            | "Yet"
-            | "So"
-            | "Then"
-            | "Also"
-            | "Even"
-            | "Only"
-            | "More"
-            | "Less"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "Another"
-            | "Other"
-            | "Such"
-            | "Among"
-            | "Amid"
-            | "Despite"
-            | "Until"
-            | "Although"
-            | "Though"
-            | "However"
-            | "Meanwhile"
-            | "Instead"
-            | "Still"
-            | "Now"
-            | "Here"
-            | "There"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Which"
-            | "Whereas"
-            | "Besides"
-            | "Within"
-            | "Into"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Jan."
-            | "Feb."
-            | "Mar."
-            | "Apr."
-            | "Jun."
-            | "Jul."
-            | "Aug."
-            | "Sep."
-            | "Sept."
-            | "Oct."
-            | "Nov."
-            | "Dec."
-    )
+    surface_flags(t) & flag::STOP != 0
 }
+
+const STOPWORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "Across",
+    "After",
+    "Before",
+    "With",
+    "Without",
+    "During",
+    "Under",
+    "Over",
+    "Since",
+    "While",
+    "When",
+    "Where",
+    "If",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "Yet",
+    "So",
+    "Then",
+    "Also",
+    "Even",
+    "Only",
+    "More",
+    "Less",
+    "Both",
+    "Each",
+    "Every",
+    "Another",
+    "Other",
+    "Such",
+    "Among",
+    "Amid",
+    "Despite",
+    "Until",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Still",
+    "Now",
+    "Here",
+    "There",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Which",
+    "Whereas",
+    "Besides",
+    "Within",
+    "Into",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];

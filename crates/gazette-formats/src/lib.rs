@@ -9,6 +9,8 @@
 //! * [`Writer`]: writes records as JSONL or as a pretty JSON array.
 //! * [`brat`]: `.txt` + `.ann` standoff files per article.
 //! * [`conll`]: token-per-line BIO tags.
+//! * [`html`]: self-contained pages for reading: one per article (the text with entities, quotes
+//!   and numeric claims highlighted, and their tables) and an index with the collection summary.
 //! * [`report`]: the collection summary of extract output.
 //! * [`tables`]: CSV tables (entities, mentions, quotes, attributions, quantities, errors).
 //!
@@ -30,6 +32,7 @@
 pub mod brat;
 pub mod conll;
 mod error;
+pub mod html;
 mod reader;
 pub mod report;
 pub mod tables;

@@ -111,8 +111,51 @@ impl Summary {
         Ok(sum)
     }
 
+    /// The summary's tables, sorted, `top` rows each: what [`Summary::render`] prints and what
+    /// the HTML index ([`crate::html`]) shows.
+    pub fn tables(&self, top: usize) -> Tables {
+        let mut sp: Vec<_> = self.speakers.iter().collect();
+        sp.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let speakers = sp
+            .into_iter()
+            .take(top)
+            .map(|(name, (n, about))| {
+                let mut ab: Vec<_> = about.iter().collect();
+                ab.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                let ab = ab.into_iter().take(3).map(|(k, _)| k.clone()).collect();
+                (name.clone(), *n, ab)
+            })
+            .collect();
+        let entities = ENTITY_TYPES
+            .iter()
+            .map(|&kind| {
+                let mut es: Vec<_> = self.entities.iter().filter(|((t, _), _)| t == kind).collect();
+                es.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
+                let rows = es
+                    .into_iter()
+                    .take(top)
+                    .map(|((_, name), (arts, ments))| (name.clone(), *arts, *ments))
+                    .collect();
+                (kind, rows)
+            })
+            .collect();
+        let mut ps: Vec<_> = self.pairs.iter().collect();
+        ps.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let pairs =
+            ps.into_iter().take(top).map(|((a, b), n)| (a.clone(), b.clone(), *n)).collect();
+        let mut ss: Vec<_> = self.sources.iter().collect();
+        ss.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let sources = ss
+            .into_iter()
+            .take(top)
+            .map(|(name, (n, ex))| (name.clone(), *n, ex.clone()))
+            .collect();
+        Tables { speakers, entities, pairs, sources }
+    }
+
     /// The summary as text tables, `top` rows each.
     pub fn render(&self, top: usize) -> String {
+        let t = self.tables(top);
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -126,37 +169,45 @@ impl Summary {
             }
         );
         let _ = writeln!(out, "MOST QUOTED                              quotes  about");
-        let mut sp: Vec<_> = self.speakers.iter().collect();
-        sp.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        for (name, (n, about)) in sp.into_iter().take(top) {
-            let mut ab: Vec<_> = about.iter().collect();
-            ab.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let ab: Vec<&str> = ab.into_iter().take(3).map(|(k, _)| k.as_str()).collect();
-            let _ = writeln!(out, "{:<40} {:>6}  {}", clip(name, 40), n, ab.join(", "));
+        for (name, n, about) in &t.speakers {
+            let _ = writeln!(out, "{:<40} {:>6}  {}", clip(name, 40), n, about.join(", "));
         }
-        for kind in ["PERSON", "ORG", "LOC", "NORP"] {
+        for (kind, rows) in &t.entities {
             let _ = writeln!(out, "\n{kind:<40} articles mentions");
-            let mut es: Vec<_> = self.entities.iter().filter(|((t, _), _)| t == kind).collect();
-            es.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
-            for ((_, name), (arts, ments)) in es.into_iter().take(top) {
+            for (name, arts, ments) in rows {
                 let _ = writeln!(out, "{:<40} {:>8} {:>8}", clip(name, 40), arts, ments);
             }
         }
         let _ =
             writeln!(out, "\nMENTIONED TOGETHER                                          articles");
-        let mut ps: Vec<_> = self.pairs.iter().collect();
-        ps.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for ((a, b), n) in ps.into_iter().take(top) {
+        for (a, b, n) in &t.pairs {
             let _ = writeln!(out, "{:<59} {:>8}", clip(&format!("{a} + {b}"), 59), n);
         }
         let _ = writeln!(out, "\nNUMERIC CLAIMS BY SOURCE                 claims  example");
-        let mut ss: Vec<_> = self.sources.iter().collect();
-        ss.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        for (name, (n, ex)) in ss.into_iter().take(top) {
+        for (name, n, ex) in &t.sources {
             let _ = writeln!(out, "{:<40} {:>6}  {}", clip(name, 40), n, clip(ex, 40));
         }
         out
     }
+}
+
+/// Entity types in the order the summary lists them.
+pub const ENTITY_TYPES: [&str; 4] = ["PERSON", "ORG", "LOC", "NORP"];
+
+/// An entity in [`Tables::entities`]: (name, articles, mentions).
+pub type EntityRow = (String, usize, usize);
+
+/// The sorted tables of a [`Summary`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Tables {
+    /// Most quoted speakers: (name, quotes, up to three entities their quotes mention most).
+    pub speakers: Vec<(String, usize, Vec<String>)>,
+    /// Per entity type ([`ENTITY_TYPES`] order): (name, articles, mentions).
+    pub entities: Vec<(&'static str, Vec<EntityRow>)>,
+    /// Entities mentioned together: (name, name, articles).
+    pub pairs: Vec<(String, String, usize)>,
+    /// Sources of numeric claims: (name, claims, an example).
+    pub sources: Vec<(String, usize, String)>,
 }
 
 fn clip(s: &str, n: usize) -> String {
