@@ -153,12 +153,26 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Output to stdout, or to a temporary file renamed over FILE when all went well.
 enum Output {
     Stdout(io::StdoutLock<'static>),
-    File { tmp: PathBuf, dest: PathBuf, file: File },
+    File {
+        tmp: PathBuf,
+        dest: PathBuf,
+        file: File,
+    },
+    /// An existing device or pipe (`-o /dev/null`, a FIFO): written in place. Renaming a file
+    /// over it would replace `/dev/null` itself with a regular file when run as root.
+    Special(File),
 }
 
 impl Output {
     fn open(dest: Option<&Path>) -> anyhow::Result<Output> {
         let Some(dest) = dest else { return Ok(Output::Stdout(io::stdout().lock())) };
+        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .with_context(|| format!("cannot open {}", dest.display()))?;
+            return Ok(Output::Special(file));
+        }
         let name = dest.file_name().context("output path has no file name")?;
         let mut tmp_name = std::ffi::OsString::from(".");
         tmp_name.push(name);
@@ -182,7 +196,7 @@ impl Output {
 
     fn tmp_path(&self) -> Option<PathBuf> {
         match self {
-            Output::Stdout(_) => None,
+            Output::Stdout(_) | Output::Special(_) => None,
             Output::File { tmp, .. } => Some(tmp.clone()),
         }
     }
@@ -192,13 +206,13 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(s) => s.write(buf),
-            Output::File { file, .. } => file.write(buf),
+            Output::File { file, .. } | Output::Special(file) => file.write(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(s) => s.flush(),
-            Output::File { file, .. } => file.flush(),
+            Output::File { file, .. } | Output::Special(file) => file.flush(),
         }
     }
 }

@@ -252,6 +252,13 @@ fn stats_line_reports_articles_errors_and_memory() {
     let n = std::fs::read_dir(corpus()).unwrap().count();
     assert!(err.starts_with(&format!("articles={n} errors=0 bytes=")), "{err}");
     assert!(err.contains("MBps=") && err.contains("peak_rss_kb="), "{err}");
+    // Written in place: no temporary file was renamed over the device.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let null = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(null.is_char_device(), "-o /dev/null replaced /dev/null with a regular file");
+    }
 }
 
 #[test]
