@@ -125,13 +125,47 @@ pub(crate) mod word {
     pub const TITLE_START: u8 = 16;
     /// The first word of a gazetteer name written in lower case ("al-Qaeda").
     pub const LOWER_START: u8 = 32;
+    /// The first word of some gazetteer name.
+    pub const NAME_START: u8 = 64;
 }
 
 /// One hash lookup per token instead of one per lexicon and rule: normalized word -> the
 /// [`word`] bits in the low byte, then the rules' surface-list bits (`rules::flag`, shifted
 /// down by 8) for the word written capitalized ("Post"), in capitals ("PLC"), in lower case
 /// ("said"), and whether some listed form is none of these ("GmbH").
-pub(crate) type WordIndex = HashMap<Box<str>, u32>;
+///
+/// Words are keyed by a 64-bit hash, as spaCy's string store does: a lookup touches one small
+/// bucket instead of following a pointer to the key's text, which matters because the index
+/// holds some 100,000 words and most lookups miss the cache. Two distinct words sharing a hash
+/// (odds about 10^-14 per lookup) would only share lexicon facts.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordIndex {
+    map: HashMap<u64, u32>,
+}
+
+impl WordIndex {
+    fn hash(word: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        word.hash(&mut h);
+        // FxHash mixes weakly; a final avalanche (splitmix64) spreads short words apart.
+        let mut z = h.finish();
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// The bits of a normalized word (0 if unknown).
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        self.map.get(&Self::hash(word)).copied().unwrap_or(0)
+    }
+
+    /// Adds `bits` to a word.
+    pub(crate) fn set(&mut self, word: &str, bits: u32) {
+        *self.map.entry(Self::hash(word)).or_insert(0) |= bits;
+    }
+}
 
 const CAPITALIZED: u32 = 8;
 const UPPER: u32 = 16;
@@ -181,7 +215,7 @@ impl Lexicon {
     /// The merged index of the lexicons (see [`word`]).
     pub(crate) fn word_index(&self) -> WordIndex {
         let mut index = WordIndex::default();
-        let mut set = |w: &str, bits: u8| *index.entry(w.into()).or_insert(0) |= u32::from(bits);
+        let mut set = |w: &str, bits: u8| index.set(w, u32::from(bits));
         for w in &self.common {
             set(w, word::COMMON);
         }
@@ -198,10 +232,9 @@ impl Lexicon {
             debug_assert!(bits & 0xff == 0 && bits >> 16 == 0, "rules::flag surface bits");
             let mut key = String::new();
             crate::normalize::push_token(&mut key, w);
-            let e = index.entry(key.into()).or_insert(0);
             match form(w) {
-                Some(shift) => *e |= (bits >> 8) << shift,
-                None => *e |= ODD_FORM,
+                Some(shift) => index.set(&key, (bits >> 8) << shift),
+                None => index.set(&key, ODD_FORM),
             }
         }
         index

@@ -220,8 +220,11 @@ impl Recognizer {
         };
         let mut words = lexicon.word_index();
         for w in lower_starts {
-            *words.entry(w.into_boxed_str()).or_insert(0) |=
-                u32::from(crate::lexicon::word::LOWER_START);
+            words.set(&w, u32::from(crate::lexicon::word::LOWER_START));
+        }
+        for key in &keys {
+            let first = key[1..].split(' ').next().unwrap_or_default();
+            words.set(first, u32::from(crate::lexicon::word::NAME_START));
         }
         Ok(Recognizer { entries, ac, patterns, words, lexicon })
     }
@@ -317,11 +320,23 @@ impl Recognizer {
                 continue;
             }
             let first = text[o.1].chars().next().unwrap_or(' ');
+            // What the lexicon index knows of this word: from the token's flags, or looked up
+            // for a part of a hyphenated compound.
+            let ti = o.2 as usize;
+            let known = if ctx.layout.tokens.get(ti).is_some_and(|t| t.span == o.1) {
+                ctx.lex_bits(ti)
+            } else {
+                let word_end = stream.as_bytes()[at + 1..]
+                    .iter()
+                    .position(|&b| b == b' ' || b == b'\n')
+                    .map_or(stream.len(), |k| at + 1 + k);
+                (self.words.get(&stream[at + 1..word_end]) & 0x7f) as u8
+            };
+            if known & crate::lexicon::word::NAME_START == 0 {
+                continue;
+            }
             if first.is_lowercase() {
-                let word_end =
-                    stream[at + 1..].find([' ', '\n']).map_or(stream.len(), |k| at + 1 + k);
-                let known = self.words.get(&stream[at + 1..word_end]);
-                if !known.is_some_and(|&b| b & u32::from(crate::lexicon::word::LOWER_START) != 0) {
+                if known & crate::lexicon::word::LOWER_START == 0 {
                     continue;
                 }
             } else if !first.is_alphanumeric() {

@@ -64,8 +64,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     for (d, dr) in drafts.iter().enumerate() {
         let key = name_key(&dr.canonical);
         let parts: Vec<&str> = key.split(' ').filter(|p| !p.ends_with('.')).collect();
+        // A surname of one letter or an organization word ("Corp") links nothing.
+        let Some(&last) = parts.last() else { continue };
+        if last.chars().count() < 2 || crate::rules::is_org_word(&title_case(last)) {
+            continue;
+        }
         for k in 1..parts.len() {
-            let suffix = parts[k..].join(" ");
             let is_particle_start = k + 1 < parts.len()
                 && matches!(
                     parts[k],
@@ -83,13 +87,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                         | "le"
                         | "la"
                 );
-            // A surname of one letter or an organization word ("Corp") links nothing.
-            let last = parts[parts.len() - 1];
-            if last.chars().count() < 2 || crate::rules::is_org_word(&title_case(last)) {
-                continue;
-            }
             if k == parts.len() - 1 || is_particle_start {
-                let e = surname.entry(suffix).or_insert(Some(d));
+                let e = surname.entry(parts[k..].join(" ")).or_insert(Some(d));
                 if *e != Some(d) {
                     *e = None;
                 }
@@ -221,13 +220,13 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         let e = match order[d] {
             Some(e) => e,
             None => {
-                let dr = &drafts[d];
+                let dr = &mut drafts[d];
                 let e = entities.len();
                 entities.push(Entity {
                     id: id(e),
                     kind: dr.kind,
-                    canonical: dr.canonical.clone(),
-                    gazetteer_id: dr.gazetteer_id.clone(),
+                    canonical: std::mem::take(&mut dr.canonical),
+                    gazetteer_id: dr.gazetteer_id.take(),
                     gender: dr.gender,
                 });
                 order[d] = Some(e);
@@ -249,13 +248,27 @@ fn add<'k>(
     by_key: &mut HashMap<Key<'k>, usize>,
 ) -> usize {
     let ntok = |s: &str| s.split_whitespace().count();
+    // Wrapped lines: "Joseph\nArsenio" is "Joseph Arsenio".
+    let one_line = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    };
     let surface = &text[c.span];
     match by_key.get(&key) {
         Some(&d) => {
             let dr = &mut drafts[d];
-            if dr.gazetteer_id.is_none() && ntok(surface) > dr.canonical_tokens {
-                dr.canonical = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                dr.canonical_tokens = ntok(surface);
+            if dr.gazetteer_id.is_none() {
+                let n = ntok(surface);
+                if n > dr.canonical_tokens {
+                    dr.canonical = one_line(surface);
+                    dr.canonical_tokens = n;
+                }
             }
             if dr.gender == Gender::Unknown {
                 dr.gender = c.gender;
@@ -265,8 +278,7 @@ fn add<'k>(
         None => {
             let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
                 Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
-                // Wrapped lines: "Joseph\nArsenio" is "Joseph Arsenio".
-                None => (surface.split_whitespace().collect::<Vec<_>>().join(" "), None, c.kind),
+                None => (one_line(surface), None, c.kind),
             };
             drafts.push(Draft {
                 kind,

@@ -168,7 +168,10 @@ impl<'a> Ctx<'a> {
                 flags[first] |= flag::SENT_INITIAL;
             }
         }
-        let mut low = text.to_ascii_lowercase();
+        // Room for the folded forms of non-ASCII tokens after the text, without a realloc.
+        let mut low = String::with_capacity(text.len() + text.len() / 4 + 64);
+        low.push_str(text);
+        low.make_ascii_lowercase();
         let mut low_rng = Vec::with_capacity(n);
         for (i, tok) in layout.tokens.iter().enumerate() {
             let t = &text[tok.span];
@@ -183,9 +186,14 @@ impl<'a> Ctx<'a> {
             low_rng.push((a as u32, b as u32));
             let lower = &low[a..b];
             let mut f = flags[i] | shape.0;
+            // Punctuation is in no lexicon; numbers start names ("3M", "20th Century Fox").
+            let entry = if tok.kind.is_wordlike() || tok.kind == TokenKind::Number {
+                words.get(lower)
+            } else {
+                0
+            };
+            f |= (entry & 0x7f) << flag::LEX_SHIFT;
             if tok.kind.is_wordlike() {
-                let entry = words.get(lower).copied().unwrap_or(0);
-                f |= (entry & 0x7f) << flag::LEX_SHIFT;
                 f |= crate::lexicon::surface_bits(entry, t);
                 if f & shape::FIRST_UPPER != 0
                     && f & flag::STOP == 0
@@ -252,12 +260,13 @@ impl<'a> Ctx<'a> {
             title_hits: Vec::new(),
         };
         let mut title_hits = Vec::new();
+        let mut key = String::new();
         let max = lex.max_title_tokens.min(15);
         ctx.titles = (0..n)
             .map(|i| {
                 let mut mask = 0u16;
                 if ctx.lex_has(i, crate::lexicon::word::TITLE_START) {
-                    let mut key = String::new();
+                    key.clear();
                     for k in 1..=max.min(n - i) {
                         if k > 1 {
                             key.push(' ');
@@ -280,6 +289,12 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// The lexicon bits of token `i` (see [`crate::lexicon::word`]).
+    #[inline]
+    pub(crate) fn lex_bits(&self, i: usize) -> u8 {
+        self.flags.get(i).map_or(0, |f| ((f >> flag::LEX_SHIFT) & 0x7f) as u8)
     }
 
     /// Whether token `i` has lexicon bit `bit` (see [`crate::lexicon::word`]).
