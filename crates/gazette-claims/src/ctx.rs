@@ -35,10 +35,18 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let tokens = layout.tokens.as_slice();
         let n = tokens.len();
-        let mut low = String::with_capacity(text.len().min(n.saturating_mul(8)));
+        // The whole text lower-cased in one pass (ASCII only, so offsets stay those of the text);
+        // tokens with other characters get their full lower-case form appended after it.
+        let mut low = String::with_capacity(text.len() + text.len() / 8 + 16);
+        low.push_str(text);
+        low.make_ascii_lowercase();
         let mut low_at = Vec::with_capacity(n);
         for t in tokens {
             let s = text.get(t.span.range()).unwrap_or("");
+            if s.is_ascii() {
+                low_at.push((to_u32(t.span.start()), to_u32(t.span.start() + s.len())));
+                continue;
+            }
             let start = low.len();
             for c in s.chars() {
                 // Typographic apostrophes read as ASCII ones ("country’s").
