@@ -65,6 +65,10 @@ fn pathological_inputs_run_in_linear_time() {
         ),
         ("NUL bytes and controls", repeat_to("word\u{0} \u{1}said\u{7f} 12,000 \u{0}\u{0} ")),
         ("numbers only", repeat_to("1 1/2 2,000 3.5 10-15 ")),
+        // Found by the `tokenize` fuzz target: one run without spaces holding many `@` was
+        // rescanned for a URL or e-mail from every `@` (quadratic: 100 KB took seconds).
+        ("e-mail-like run of @ (fuzz)", repeat_to("Ui@ae@aedra.a@")),
+        ("URL-like run (fuzz)", repeat_to("x.com/a@b(c)d:e.org@")),
     ];
     for (name, text) in cases {
         let (t, tokens) = time(&p, &text);

@@ -6,10 +6,12 @@
 //! cargo xtask eval             score the pipeline against corpus/gold/
 //! cargo xtask gazetteers [--check]  rebuild the embedded gazetteers from pinned sources
 //! cargo xtask html-check       --format html over the corpus, chromium screenshots of the pages
+//! cargo xtask fuzz [--secs N] [TARGET...]  run the cargo-fuzz targets of fuzz/ (see fuzz.rs)
 //! ```
 
 mod eval;
 mod eval_claims;
+mod fuzz;
 mod gazetteers;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +29,7 @@ fn main() -> Result<()> {
         Some("tidy") => tidy(),
         Some("bench") => bench(rest),
         Some("gazetteers") => gazetteers::run(rest),
+        Some("fuzz") => fuzz::run(&root(), rest),
         Some("html-check") => html_check(),
         _ => {
             eprintln!(
@@ -38,6 +41,7 @@ fn main() -> Result<()> {
                  gazetteers [--check] rebuild crates/gazette-entities/data from pinned sources (or check)\n  \
                  tidy             check the crate dependency rules (stage crates do not depend on each other)\n  \
                  bench [FILE.jsonl] [--mb N]  the release CLI over a large corpus at 1 and N threads\n  \
+                 fuzz [--secs N] [--target-dir DIR] [TARGET...]  run cargo-fuzz 0.13.2 targets N s each (60)\n  \
                  html-check       --format html over corpus/articles, screenshots of every page with chromium"
             );
             bail!("unknown or missing command")

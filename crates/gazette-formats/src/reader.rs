@@ -266,6 +266,9 @@ impl Iterator for JsonlLines {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
+                    // The input cannot go on after an error (a corrupt or truncated gzip stream
+                    // fails again on every read): one error record, then the source ends.
+                    self.input = Box::new(io::empty());
                     self.line += 1;
                     let at = format!("{}:{}", self.name, self.line);
                     return Some(Err(RecordError {
@@ -335,6 +338,45 @@ mod tests {
         assert_eq!(e.id, "7");
         assert_eq!(e.message, "in.jsonl:4: record has no \"text\" field");
         assert_eq!(recs[3].as_ref().unwrap().id, "in.jsonl:5");
+    }
+
+    /// Found by the `jsonl_reader` fuzz target: a truncated gzip stream (here a bare gzip
+    /// header) made every `next()` fail again, so the reader yielded error records forever.
+    #[test]
+    fn an_unreadable_stream_gives_one_error_record_then_ends() {
+        let truncated_gzip: &[u8] = b"\x1f\x8b\x08\x00\x6d\xff\xff\xff\xff\x4e";
+        let dir = std::env::temp_dir().join(format!("gazette-reader-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("truncated.jsonl.gz");
+        std::fs::write(&path, truncated_gzip).unwrap();
+        let recs: Vec<Record> =
+            Reader::open(&[&path], InputFormat::Auto).unwrap().take(10).collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(recs.len(), 1, "{recs:?}");
+        let e = recs[0].as_ref().unwrap_err();
+        assert!(e.message.starts_with(&format!("{}:1: ", path.display())), "{}", e.message);
+
+        // A valid first line, then a read error: the record, one error, the end.
+        struct FailAfter(&'static [u8]);
+        impl Read for FailAfter {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(io::Error::other("device error"));
+                }
+                let n = self.0.len().min(buf.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let lines = JsonlLines::new(
+            "in.jsonl".into(),
+            Box::new(BufReader::new(FailAfter(b"{\"text\":\"a\"}\n{\"te"))),
+        );
+        let recs: Vec<Record> = lines.take(10).collect();
+        assert_eq!(recs.len(), 2, "{recs:?}");
+        assert_eq!(recs[0].as_ref().unwrap().text, "a");
+        assert_eq!(recs[1].as_ref().unwrap_err().message, "in.jsonl:2: device error");
     }
 
     #[test]

@@ -118,6 +118,23 @@ fn urls_emails_symbols() {
     check_tokens("© 2016 🙂", "©/sym 2016/num 🙂/sym");
 }
 
+/// The `tokenize` fuzz target found that a long run without spaces holding many `@` (this
+/// input repeated) was rescanned to its end from every `@`: 100 KB took seconds. The run is
+/// now looked at once; the tokens stay what they were (timing: `tests/it/pathological.rs`).
+#[test]
+fn runs_of_at_signs_and_url_like_text() {
+    check_tokens("Ui@ae@aedra.a@", "Ui @/sym ae @/sym aedra ./p a @/sym");
+    check_tokens("a@b@example.com", "a @/sym b@example.com/email");
+    check_tokens("a@b.com,c@d.com", "a @/sym b ./p com ,/p c@d.com/email");
+    check_tokens("Visit WWW.example.com!", "Visit WWW.example.com/url !/p");
+    check_tokens(
+        "to me@x.org, or (http://x.com/a_(b)).",
+        "to me@x.org/email ,/p or (/p http://x.com/a_(b))/url ./p",
+    );
+    // Repeated, the copies tokenize alike: 8 tokens each.
+    assert_eq!(tokenize(&"Ui@ae@aedra.a@".repeat(20_000)).len(), 8 * 20_000);
+}
+
 #[test]
 fn sentence_boundaries() {
     check_sentences("<s>Officials in the U.S. said it fell.</s> <s>It rose in 2014.</s>");

@@ -121,7 +121,7 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return;
     }
-    let mut s = Scanner { text, lo: start, end, out, dq_open: false, sq_open: false };
+    let mut s = Scanner { text, lo: start, end, out, dq_open: false, sq_open: false, run: None };
     s.run(start);
 }
 
@@ -149,6 +149,62 @@ struct Scanner<'t, 'o> {
     out: &'o mut Vec<Token>,
     dq_open: bool,
     sq_open: bool,
+    /// What `url_or_email` found out about the current run of non-space text.
+    run: Option<UrlRun>,
+}
+
+/// What [`Scanner::url_or_email`] needs to know about one run of text (up to the next space or
+/// quote mark), computed once for every word start inside it. Rescanning the rest of the run
+/// from each word start is quadratic on a long run with many `@` ("a@a@a@..."; found by
+/// fuzzing), so each fact is kept as the last position where it holds: it holds in a candidate
+/// `start..end` if that position is at or after `start`.
+struct UrlRun {
+    /// The facts hold for candidates starting in `from..=term`.
+    from: usize,
+    term: usize,
+    /// The last `(` in `from..term`.
+    last_paren: Option<usize>,
+    /// The candidate when it holds a `(` (so a final `)` is kept), and when it does not.
+    with_paren: Cand,
+    without_paren: Cand,
+}
+
+/// Facts about `from..end`, the candidate once trailing punctuation is dropped.
+#[derive(Clone, Copy)]
+struct Cand {
+    end: usize,
+    /// Start of the last `://` inside `from..end`.
+    last_sep: Option<usize>,
+    last_dot: Option<usize>,
+    last_at: Option<usize>,
+    /// The `@` before `last_at`.
+    prev_at: Option<usize>,
+    /// The last byte of `from..last_at` that an e-mail local part cannot hold.
+    bad_local: Option<usize>,
+    /// `last_at + 1..end` is a valid e-mail domain.
+    domain_ok: bool,
+}
+
+impl Cand {
+    fn new(text: &str, from: usize, end: usize) -> Cand {
+        let b = &text.as_bytes()[from..end.max(from)];
+        let last = |f: &dyn Fn(u8) -> bool, upto: usize| b[..upto].iter().rposition(|&x| f(x));
+        let last_at = last(&|x| x == b'@', b.len());
+        let at = last_at.unwrap_or(0);
+        let domain = last_at.map_or(&b[..0], |a| &b[a + 1..]);
+        Cand {
+            end,
+            last_sep: b.windows(3).rposition(|w| w == b"://").map(|p| from + p),
+            last_dot: last(&|x| x == b'.', b.len()).map(|p| from + p),
+            last_at: last_at.map(|p| from + p),
+            prev_at: last(&|x| x == b'@', at).map(|p| from + p),
+            bad_local: last(&|x| !(x.is_ascii_alphanumeric() || b"._%+-".contains(&x)), at)
+                .map(|p| from + p),
+            domain_ok: domain.contains(&b'.')
+                && !domain.ends_with(b".")
+                && domain.iter().all(|x| x.is_ascii_alphanumeric() || b".-".contains(x)),
+        }
+    }
 }
 
 impl Scanner<'_, '_> {
@@ -600,38 +656,59 @@ impl Scanner<'_, '_> {
             && head.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     }
 
+    /// The facts about the run of text that `start` is in.
+    fn url_run(&mut self, start: usize) -> &UrlRun {
+        if !self.run.as_ref().is_some_and(|r| r.from <= start && start <= r.term) {
+            let rest = &self.text[start..self.end];
+            let term = start
+                + rest
+                    .find(|c: char| is_space(c) || matches!(c, '"' | '<' | '>' | '“' | '”'))
+                    .unwrap_or(rest.len());
+            // Trailing punctuation is not part of the URL; a final `)` is when the candidate
+            // holds a `(`.
+            let strip = |keep_paren: bool| {
+                let mut cand = &self.text[start..term];
+                while let Some(c) = cand.chars().next_back() {
+                    if !matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ')' | ']')
+                        || (c == ')' && keep_paren)
+                    {
+                        break;
+                    }
+                    cand = &cand[..cand.len() - c.len_utf8()];
+                }
+                start + cand.len()
+            };
+            let last_paren = self.text[start..term].rfind('(').map(|p| start + p);
+            self.run = Some(UrlRun {
+                from: start,
+                term,
+                last_paren,
+                with_paren: Cand::new(self.text, start, strip(true)),
+                without_paren: Cand::new(self.text, start, strip(false)),
+            });
+        }
+        self.run.as_ref().expect("set above")
+    }
+
     /// Scans a URL or e-mail starting at `start`; None if it is neither.
     fn url_or_email(&mut self, start: usize) -> Option<usize> {
-        let rest = &self.text[start..self.end];
-        let len = rest
-            .find(|c: char| is_space(c) || matches!(c, '"' | '<' | '>' | '“' | '”'))
-            .unwrap_or(rest.len());
-        let mut cand = &rest[..len];
-        // Trailing punctuation is not part of the URL.
-        while let Some(c) = cand.chars().next_back() {
-            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ')' | ']') {
-                if c == ')' && cand.contains('(') {
-                    break;
-                }
-                cand = &cand[..cand.len() - c.len_utf8()];
-            } else {
-                break;
-            }
-        }
-        let kind = if cand.contains("://") || cand.to_ascii_lowercase().starts_with("www.") {
+        let after = |p: Option<usize>| p.is_some_and(|p| p >= start);
+        let run = self.url_run(start);
+        let c = if after(run.last_paren) { run.with_paren } else { run.without_paren };
+        let cand = &self.text.as_bytes()[start..c.end.max(start)];
+        let kind = if after(c.last_sep)
+            || cand.get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"www."))
+        {
             TokenKind::Url
-        } else if let Some(at) = cand.find('@') {
-            let (local, domain) = (&cand[..at], &cand[at + 1..]);
-            let ok_local = !local.is_empty()
-                && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
-            let ok_domain = domain.contains('.')
-                && !domain.ends_with('.')
-                && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b".-".contains(&b));
-            if !(ok_local && ok_domain) {
+        } else if let Some(at) = c.last_at.filter(|&a| a >= start) {
+            // A valid e-mail has one `@`, a non-empty local part and a domain.
+            let one_at = !after(c.prev_at);
+            let ok_local = at > start && !after(c.bad_local);
+            if !(one_at && ok_local && c.domain_ok) {
                 return None;
             }
             TokenKind::Email
-        } else if cand.contains('.') && cand.len() > 4 {
+        } else if after(c.last_dot) && cand.len() > 4 {
             TokenKind::Url
         } else {
             return None;
