@@ -166,7 +166,9 @@ fn tidy() -> Result<()> {
 
 /// `cargo xtask bench [FILE.jsonl] [--mb N]`: the release CLI over a large input at 1 thread and
 /// at all cores: MB/s, articles/s, peak memory, speed-up. Default input: the corpus articles
-/// repeated to about N MB (100) as JSONL under target/bench/.
+/// repeated to about N MB (100) as JSONL under target/bench/. Then the memory check of bounded
+/// streaming: peak resident memory on a tenth of the input against the whole (all cores); the
+/// ratio must stay under 1.2.
 fn bench(args: &[String]) -> Result<()> {
     let mut input: Option<PathBuf> = None;
     let mut mb = 100usize;
@@ -186,60 +188,122 @@ fn bench(args: &[String]) -> Result<()> {
     if !status.success() {
         bail!("release build failed");
     }
-    let input = match input {
-        Some(p) => p,
-        None => {
-            let dir = root().join("target").join("bench");
-            std::fs::create_dir_all(&dir)?;
-            let path = dir.join(format!("corpus-{mb}mb.jsonl"));
-            if !path.exists() {
-                let docs = gazette_tests::corpus_articles();
-                let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-                let (mut written, mut n) = (0usize, 0usize);
-                while written < mb * 1_000_000 {
-                    for d in &docs {
-                        let rec =
-                            serde_json::json!({"id": format!("{}#{n}", d.id), "text": d.text});
-                        serde_json::to_writer(&mut out, &rec)?;
-                        std::io::Write::write_all(&mut out, b"\n")?;
-                        written += d.text.len();
-                        n += 1;
-                    }
-                }
-            }
-            path
+    let (input, tenth) = match input {
+        Some(p) => {
+            let tenth = root().join("target").join("bench").join("user-tenth.jsonl");
+            first_tenth(&p, &tenth)?;
+            (p, tenth)
         }
+        None => (corpus_jsonl(mb)?, corpus_jsonl(mb.div_ceil(10))?),
     };
-    let exe = root().join("target").join("release").join("gazette");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("input: {} ({} cores)", input.display(), cores);
     let mut rates = Vec::new();
+    let mut peak_full = 0.0;
     for threads in [1, cores] {
-        let out = Command::new(&exe)
-            .arg("extract")
-            .arg(&input)
-            .args(["--threads", &threads.to_string(), "--stats", "-o", "/dev/null"])
-            .output()?;
-        let err = String::from_utf8_lossy(&out.stderr);
-        let line = err.lines().find(|l| l.starts_with("articles=")).context("no stats line")?;
-        let field = |k: &str| -> f64 {
-            line.split_whitespace()
-                .find_map(|kv| kv.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0.0)
-        };
+        let r = run_extract(&input, threads)?;
         println!(
             "threads={threads:<2} {:>8.2} MB/s {:>9.0} articles/s  peak RSS {:>7.1} MB  ({:.2} s)",
-            field("MBps"),
-            field("articles_per_s"),
-            field("peak_rss_kb") / 1024.0,
-            field("seconds")
+            r.mbps, r.articles_per_s, r.peak_mb, r.seconds
         );
-        rates.push(field("MBps"));
+        rates.push(r.mbps);
+        peak_full = r.peak_mb;
     }
     if let [one, n] = rates[..] {
         println!("speed-up at {cores} threads: {:.2}", n / one.max(1e-9));
     }
+    let r = run_extract(&tenth, cores)?;
+    let ratio = peak_full / r.peak_mb.max(1e-9);
+    println!(
+        "memory: peak RSS {:.1} MB on {} ({:.0} MB), {:.1} MB on the whole: x{ratio:.2} for 10x the input ({})",
+        r.peak_mb,
+        tenth.display(),
+        file_mb(&tenth),
+        peak_full,
+        if ratio <= 1.2 { "bounded: within 1.2" } else { "NOT bounded: above 1.2" }
+    );
+    Ok(())
+}
+
+/// Figures from `gazette extract --stats`.
+struct RunStats {
+    mbps: f64,
+    articles_per_s: f64,
+    peak_mb: f64,
+    seconds: f64,
+}
+
+fn run_extract(input: &Path, threads: usize) -> Result<RunStats> {
+    let exe = root().join("target").join("release").join("gazette");
+    let out = Command::new(&exe)
+        .arg("extract")
+        .arg(input)
+        .args(["--threads", &threads.to_string(), "--stats", "-o", "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err.lines().find(|l| l.starts_with("articles=")).context("no stats line")?;
+    let field = |k: &str| -> f64 {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    Ok(RunStats {
+        mbps: field("MBps"),
+        articles_per_s: field("articles_per_s"),
+        peak_mb: field("peak_rss_kb") / 1024.0,
+        seconds: field("seconds"),
+    })
+}
+
+fn file_mb(p: &Path) -> f64 {
+    std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6)
+}
+
+/// The corpus articles repeated to about `mb` MB of text, as JSONL under target/bench/.
+fn corpus_jsonl(mb: usize) -> Result<PathBuf> {
+    let dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("corpus-{mb}mb.jsonl"));
+    if !path.exists() {
+        let docs = gazette_tests::corpus_articles();
+        let tmp = path.with_extension("jsonl.tmp");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let (mut written, mut n) = (0usize, 0usize);
+        while written < mb * 1_000_000 {
+            for d in &docs {
+                let rec = serde_json::json!({"id": format!("{}#{n}", d.id), "text": d.text});
+                serde_json::to_writer(&mut out, &rec)?;
+                std::io::Write::write_all(&mut out, b"\n")?;
+                written += d.text.len();
+                n += 1;
+            }
+        }
+        std::io::Write::flush(&mut out)?;
+        drop(out);
+        std::fs::rename(&tmp, &path)?;
+    }
+    Ok(path)
+}
+
+/// The first tenth (by bytes, whole lines) of a user's JSONL, for the memory check.
+fn first_tenth(src: &Path, dst: &Path) -> Result<()> {
+    use std::io::{BufRead, Write};
+    let total = std::fs::metadata(src).with_context(|| format!("{}", src.display()))?.len();
+    std::fs::create_dir_all(dst.parent().context("no parent")?)?;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(dst)?);
+    let mut written = 0u64;
+    for line in std::io::BufReader::new(std::fs::File::open(src)?).split(b'\n') {
+        let line = line?;
+        out.write_all(&line)?;
+        out.write_all(b"\n")?;
+        written += line.len() as u64 + 1;
+        if written * 10 >= total {
+            break;
+        }
+    }
+    out.flush()?;
     Ok(())
 }
 
