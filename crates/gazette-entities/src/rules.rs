@@ -654,7 +654,8 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             // A name run is at most 6 tokens: without "Abu" or an "al-" word that near, no
             // Arabic name starts here.
             let near = starts || (i..(i + 6).min(s.end)).any(|k| ctx.is_arabic_compound(k));
-            let e = if near && (ctx.is_name_token(i) || starts) { ctx.name_run(i, s.end) } else { i };
+            let e =
+                if near && (ctx.is_name_token(i) || starts) { ctx.name_run(i, s.end) } else { i };
             let has_article = (i..e).any(|k| ctx.is_arabic_compound(k));
             if e >= i + 2 && (starts || has_article) && person_ok(ctx, i, e) {
                 let mut c = Cand::new(ctx.span(i, e), EntityKind::Person, 65, "arabic_name");
