@@ -171,8 +171,12 @@ impl Pipeline {
             return Ok(());
         }
         let chunk_size = self.chunk;
+        // Three stages, so that reading, analyzing and writing overlap: a reader thread cuts the
+        // input into chunks, a worker thread analyzes each chunk on the rayon pool, and this
+        // thread hands the results to `sink` in order while the next chunk is analyzed.
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+            let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
             scope.spawn(move || {
                 let mut items = items;
                 loop {
@@ -183,10 +187,19 @@ impl Pipeline {
                     }
                 }
             });
-            // Returning early drops `rx`, which ends the reader thread at its next send.
-            for chunk in rx {
-                let results: Vec<R> =
-                    self.install(|| chunk.into_par_iter().map(|item| work(self, item)).collect());
+            let work = &work;
+            scope.spawn(move || {
+                for chunk in rx {
+                    let results: Vec<R> = self
+                        .install(|| chunk.into_par_iter().map(|item| work(self, item)).collect());
+                    if done_tx.send(results).is_err() {
+                        break;
+                    }
+                }
+            });
+            // Returning early drops `done_rx`, which ends the worker at its next send, and the
+            // worker's `rx` with it, which ends the reader.
+            for results in done_rx {
                 for r in results {
                     sink(r)?;
                 }
