@@ -165,6 +165,17 @@ impl WordIndex {
     pub(crate) fn set(&mut self, word: &str, bits: u32) {
         *self.map.entry(Self::hash(word)).or_insert(0) |= bits;
     }
+
+    /// The words a lower-case token can use, with all their bits: title starts ("spokesman"),
+    /// starts of lower-case names ("al"), lower-case list words ("said"). Small enough to stay
+    /// in cache, where the whole index (some 100,000 words) does not; the facts it leaves out
+    /// (common word, first name, surname, name start) are read only for capitalized tokens.
+    pub(crate) fn lower_case_subset(&self) -> WordIndex {
+        let wanted = u32::from(word::TITLE_START | word::LOWER_START) | 0xff << LOWER;
+        WordIndex {
+            map: self.map.iter().filter(|(_, &b)| b & wanted != 0).map(|(&h, &b)| (h, b)).collect(),
+        }
+    }
 }
 
 const CAPITALIZED: u32 = 8;

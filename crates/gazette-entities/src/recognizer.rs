@@ -92,6 +92,8 @@ pub struct Recognizer {
     patterns: Vec<Vec<PatternCand>>,
     /// Lexicon facts and lower-case gazetteer name starts, by normalized word.
     words: crate::lexicon::WordIndex,
+    /// The part of `words` that lower-case tokens need (see `WordIndex::lower_case_subset`).
+    lower_words: crate::lexicon::WordIndex,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -226,7 +228,8 @@ impl Recognizer {
             let first = key[1..].split(' ').next().unwrap_or_default();
             words.set(first, u32::from(crate::lexicon::word::NAME_START));
         }
-        Ok(Recognizer { entries, ac, patterns, words, lexicon })
+        let lower_words = words.lower_case_subset();
+        Ok(Recognizer { entries, ac, patterns, words, lower_words, lexicon })
     }
 
     /// Number of gazetteer entries compiled in.
@@ -241,7 +244,7 @@ impl Recognizer {
 
     /// Finds the entities of a document. Never fails, never panics; linear in the text size.
     pub fn recognize(&self, text: &str, layout: &Layout) -> Entities {
-        let ctx = Ctx::new(text, layout, &self.lexicon, &self.words);
+        let ctx = Ctx::new(text, layout, &self.lexicon, &self.words, &self.lower_words);
         let mut cands: Vec<Cand> = Vec::new();
         self.gazetteer_matches(&ctx, &mut cands);
         rules::layout_names(&ctx, &mut cands);

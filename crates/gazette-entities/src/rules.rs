@@ -159,6 +159,7 @@ impl<'a> Ctx<'a> {
         layout: &'a Layout,
         lex: &'a Lexicon,
         words: &crate::lexicon::WordIndex,
+        lower_words: &crate::lexicon::WordIndex,
     ) -> Ctx<'a> {
         let n = layout.tokens.len();
         // One pass over the tokens: normalized text, shape, word-list and lexicon facts.
@@ -187,7 +188,10 @@ impl<'a> Ctx<'a> {
             let lower = &low[a..b];
             let mut f = flags[i] | shape.0;
             // Punctuation is in no lexicon; numbers start names ("3M", "20th Century Fox").
-            let entry = if tok.kind.is_wordlike() || tok.kind == TokenKind::Number {
+            let entry = if tok.kind == TokenKind::Word && t.starts_with(|c: char| c.is_lowercase())
+            {
+                lower_words.get(lower)
+            } else if tok.kind.is_wordlike() || tok.kind == TokenKind::Number {
                 words.get(lower)
             } else {
                 0
