@@ -114,6 +114,27 @@ impl Lexicon {
     }
 }
 
+/// Titles and their proper prefixes in tokens ("brig." of "brig. gen."), so that the title
+/// lookup at a token stops as soon as the words so far start no title.
+pub(crate) type TitleIndex = HashMap<Box<str>, (Option<(TitleClass, Gender)>, bool)>;
+
+impl Lexicon {
+    /// The title index: key -> (the title, whether a longer title starts with it).
+    pub(crate) fn title_index(&self) -> TitleIndex {
+        let mut index = TitleIndex::default();
+        for (key, &title) in &self.titles {
+            index.entry(key.as_str().into()).or_insert((None, false)).0 = Some(title);
+            let mut end = 0;
+            while let Some(k) = key[end..].find(' ') {
+                end += k;
+                index.entry(key[..end].into()).or_insert((None, false)).1 = true;
+                end += 1;
+            }
+        }
+        index
+    }
+}
+
 /// Bits of [`WordIndex`]: what the lexicons know of one lower-case word.
 pub(crate) mod word {
     pub const COMMON: u8 = 1;

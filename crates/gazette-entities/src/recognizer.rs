@@ -94,6 +94,8 @@ pub struct Recognizer {
     words: crate::lexicon::WordIndex,
     /// The part of `words` that lower-case tokens need (see `WordIndex::lower_case_subset`).
     lower_words: crate::lexicon::WordIndex,
+    /// Titles and their prefixes (see `Lexicon::title_index`).
+    titles: crate::lexicon::TitleIndex,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -229,7 +231,8 @@ impl Recognizer {
             words.set(first, u32::from(crate::lexicon::word::NAME_START));
         }
         let lower_words = words.lower_case_subset();
-        Ok(Recognizer { entries, ac, patterns, words, lower_words, lexicon })
+        let titles = lexicon.title_index();
+        Ok(Recognizer { entries, ac, patterns, words, lower_words, titles, lexicon })
     }
 
     /// Number of gazetteer entries compiled in.
@@ -244,7 +247,8 @@ impl Recognizer {
 
     /// Finds the entities of a document. Never fails, never panics; linear in the text size.
     pub fn recognize(&self, text: &str, layout: &Layout) -> Entities {
-        let ctx = Ctx::new(text, layout, &self.lexicon, &self.words, &self.lower_words);
+        let ctx =
+            Ctx::new(text, layout, &self.lexicon, [&self.words, &self.lower_words], &self.titles);
         let mut cands: Vec<Cand> = Vec::new();
         self.gazetteer_matches(&ctx, &mut cands);
         rules::layout_names(&ctx, &mut cands);

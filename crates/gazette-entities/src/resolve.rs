@@ -128,7 +128,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         let mut i = p.tokens.start;
         while i < p.tokens.end {
             let tok = toks[i];
-            if !(tok.kind.is_wordlike() && text[tok.span].starts_with(char::is_uppercase)) {
+            if !ctx.capitalized_word(i) {
                 i += 1;
                 continue;
             }
@@ -149,7 +149,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                     .any(|m| !m.2 && (m.1 != d || m.0 != span));
                 let next_is_name = i + n < p.tokens.end
                     && toks[i + n].kind == TokenKind::Word
-                    && text[toks[i + n].span].starts_with(char::is_uppercase);
+                    && ctx.capitalized_word(i + n);
                 if !blocked && !next_is_name {
                     extra.push((span, d));
                 }

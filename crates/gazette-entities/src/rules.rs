@@ -158,8 +158,8 @@ impl<'a> Ctx<'a> {
         text: &'a str,
         layout: &'a Layout,
         lex: &'a Lexicon,
-        words: &crate::lexicon::WordIndex,
-        lower_words: &crate::lexicon::WordIndex,
+        [words, lower_words]: [&crate::lexicon::WordIndex; 2],
+        title_index: &crate::lexicon::TitleIndex,
     ) -> Ctx<'a> {
         let n = layout.tokens.len();
         // One pass over the tokens: normalized text, shape, word-list and lexicon facts.
@@ -276,9 +276,13 @@ impl<'a> Ctx<'a> {
                             key.push(' ');
                         }
                         key.push_str(ctx.lower(i + k - 1));
-                        if let Some(&(class, g)) = lex.titles.get(key.as_str()) {
+                        let Some(&(title, longer)) = title_index.get(key.as_str()) else { break };
+                        if let Some((class, g)) = title {
                             mask |= 1 << k;
                             title_hits.push((i as u32, k as u8, class, g));
+                        }
+                        if !longer {
+                            break;
                         }
                     }
                 }
@@ -293,6 +297,13 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// A word-like token that starts with a capital letter.
+    #[inline]
+    pub(crate) fn capitalized_word(&self, i: usize) -> bool {
+        self.has(i, shape::FIRST_UPPER)
+            && self.layout.tokens.get(i).is_some_and(|t| t.kind.is_wordlike())
     }
 
     /// The lexicon bits of token `i` (see [`crate::lexicon::word`]).
