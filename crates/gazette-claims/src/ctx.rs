@@ -1,4 +1,5 @@
-//! A per-document view over tokens: lower-cased texts, the mention and sentence of every token.
+//! A per-document view over tokens: lower-cased texts, the mention and sentence of every token,
+//! and what the lexicon says about each token (speech verb, number word), looked up once.
 //! Built once per document in linear time; every accessor is bounds-checked and total.
 
 use gazette_core::{Entity, Layout, Mention, Source, Span, Token, TokenKind};
@@ -22,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     tok_sentence: Vec<u32>,
     /// Paragraph index of each token (prose paragraphs only), or `NONE`.
     tok_paragraph: Vec<u32>,
+    /// Lexicon facts of each token.
+    facts: Vec<Facts>,
     /// True for tokens inside a quotation (marks included); filled by the quote pass.
     pub in_quote: Vec<bool>,
 }
@@ -55,6 +58,14 @@ impl<'a> Ctx<'a> {
             }
             low_at.push((to_u32(start), to_u32(low.len())));
         }
+        let facts = tokens
+            .iter()
+            .zip(&low_at)
+            .map(|(t, &(s, e))| {
+                let raw = text.get(t.span.range()).unwrap_or("");
+                Facts::of(t.kind, raw, low.get(s as usize..e as usize).unwrap_or(""))
+            })
+            .collect();
         let mut tok_mention = vec![NONE; n];
         let mut m = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -92,6 +103,7 @@ impl<'a> Ctx<'a> {
             tok_mention,
             tok_sentence,
             tok_paragraph,
+            facts,
             in_quote: vec![false; n],
         }
     }
@@ -231,14 +243,17 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// The speech verb at token `i`: a lower-case word of [`lexicon::speech_verb`], not quoted.
     pub fn speech_verb(&self, i: usize) -> Option<lexicon::Verb> {
-        if self.kind(i) != Some(TokenKind::Word)
-            || self.in_quote.get(i).copied().unwrap_or(true)
-            || !self.is_lowercase_word(i)
-        {
+        if self.in_quote.get(i).copied().unwrap_or(true) {
             return None;
         }
-        lexicon::speech_verb(self.low(i))
+        self.facts.get(i)?.verb
+    }
+
+    /// How word or compound token `i` reads as a number ([`lexicon::number_expr`]).
+    pub fn number_word(&self, i: usize) -> Option<lexicon::NumberWord> {
+        self.facts.get(i)?.number
     }
 
     /// The most recent mention before token `before` (bounded look-back) of an entity matching
@@ -257,6 +272,32 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+}
+
+/// What the lexicon says about one token.
+#[derive(Clone, Copy, Debug, Default)]
+struct Facts {
+    /// The speech verb form of a lower-case word (quotation is checked on use).
+    verb: Option<lexicon::Verb>,
+    /// How a word or compound reads as a number.
+    number: Option<lexicon::NumberWord>,
+}
+
+impl Facts {
+    /// The facts of a token of kind `kind`, original text `raw` and lower-cased text `low`.
+    fn of(kind: TokenKind, raw: &str, low: &str) -> Facts {
+        let verb = if kind == TokenKind::Word && raw.chars().next().is_some_and(char::is_lowercase)
+        {
+            lexicon::speech_verb(low)
+        } else {
+            None
+        };
+        let number = match kind {
+            TokenKind::Word | TokenKind::Compound => lexicon::number_expr(low),
+            _ => None,
+        };
+        Facts { verb, number }
     }
 }
 

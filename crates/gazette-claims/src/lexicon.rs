@@ -271,6 +271,41 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
     })
 }
 
+/// How a word reads as a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NumberWord {
+    /// A cardinal: "six", "twenty-five".
+    Cardinal(f64),
+    /// A vague count: "dozens", "thousands".
+    Vague,
+    /// A multiple: "twice", "fourfold".
+    Multiple(f64),
+    /// A fraction: "half", "three-quarters".
+    Fraction(f64),
+}
+
+/// A word or compound read as a number: a cardinal word, a compound cardinal ("twenty-five":
+/// tens then units), a vague count, a multiple or a fraction word, tried in that order.
+pub(crate) fn number_expr(w: &str) -> Option<NumberWord> {
+    if let Some(v) = number_word(w) {
+        return Some(NumberWord::Cardinal(v));
+    }
+    if let Some((a, b)) = w.split_once('-') {
+        if let (Some(x), Some(y)) = (number_word(a), number_word(b)) {
+            if x >= 20.0 && y < 10.0 {
+                return Some(NumberWord::Cardinal(x + y));
+            }
+        }
+    }
+    if is_vague_count(w) {
+        return Some(NumberWord::Vague);
+    }
+    if let Some(v) = multiple(w) {
+        return Some(NumberWord::Multiple(v));
+    }
+    fraction_word(w).map(NumberWord::Fraction)
+}
+
 /// Scale words after a number ("4.2 billion").
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
     Some(match w {

@@ -7,7 +7,7 @@
 use gazette_core::{Attribution, Change, Quantity, Quote, Source, Span, TokenKind};
 
 use crate::ctx::Ctx;
-use crate::lexicon;
+use crate::lexicon::{self, NumberWord};
 
 /// The number expression found at a token.
 #[derive(Clone, Debug)]
@@ -49,6 +49,18 @@ fn parse_digits(s: &str) -> Option<f64> {
     if s.contains(':') || s.is_empty() {
         return None;
     }
+    // Most numbers are digits and thousands separators: read them without allocating. Up to 15
+    // digits the integer is exact in an f64, as `parse` would give it.
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        let digits = s.bytes().filter(u8::is_ascii_digit);
+        if (1..=15).contains(&digits.clone().count()) {
+            let n = digits.fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+            return Some(n as f64);
+        }
+    }
+    if !s.contains(',') {
+        return s.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let clean: String = s.chars().filter(|&c| c != ',').collect();
     clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
@@ -73,7 +85,6 @@ enum Kind {
 }
 
 fn bare(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<(Option<f64>, usize, Kind)> {
-    let w = ctx.low(i);
     match ctx.kind(i)? {
         TokenKind::Number => {
             let mut v = parse_digits(ctx.raw(i))?;
@@ -85,28 +96,12 @@ fn bare(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<(Option<f64>, usize, Kind
             Some((Some(v), last, Kind::Plain))
         }
         TokenKind::Fraction => Some((parse_fraction(ctx.raw(i)), i, Kind::Fraction)),
-        TokenKind::Word | TokenKind::Compound => {
-            if let Some(v) = lexicon::number_word(w) {
-                return Some((Some(v), i, Kind::Plain));
-            }
-            if let Some((a, b)) = w.split_once('-') {
-                if let (Some(x), Some(y)) = (lexicon::number_word(a), lexicon::number_word(b)) {
-                    if x >= 20.0 && y < 10.0 {
-                        return Some((Some(x + y), i, Kind::Plain));
-                    }
-                }
-            }
-            if lexicon::is_vague_count(w) {
-                return Some((None, i, Kind::Vague));
-            }
-            if let Some(v) = lexicon::multiple(w) {
-                return Some((Some(v), i, Kind::Multiple));
-            }
-            if let Some(v) = lexicon::fraction_word(w) {
-                return Some((Some(v), i, Kind::Fraction));
-            }
-            None
-        }
+        TokenKind::Word | TokenKind::Compound => Some(match ctx.number_word(i)? {
+            NumberWord::Cardinal(v) => (Some(v), i, Kind::Plain),
+            NumberWord::Vague => (None, i, Kind::Vague),
+            NumberWord::Multiple(v) => (Some(v), i, Kind::Multiple),
+            NumberWord::Fraction(v) => (Some(v), i, Kind::Fraction),
+        }),
         _ => None,
     }
 }

@@ -11,9 +11,9 @@ use crate::source;
 
 /// Finds the attributions of every prose sentence. `quotes` are sorted by span.
 pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
-    let mut direct_cues: Vec<Span> =
-        quotes.iter().filter(|q| q.kind == QuoteKind::Direct).filter_map(|q| q.cue).collect();
-    direct_cues.sort();
+    let direct_cues = SpanSet::new(
+        quotes.iter().filter(|q| q.kind == QuoteKind::Direct).filter_map(|q| q.cue).collect(),
+    );
     let mut out = Vec::new();
     for sent in &ctx.layout.sentences {
         if !ctx.layout.paragraphs.get(sent.paragraph).is_some_and(|p| p.is_prose()) {
@@ -28,7 +28,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
             let found = if ctx.low(k) == "according" && ctx.low(k + 1) == "to" {
                 according_to(ctx, k, s, e)
             } else if let Some(v) = ctx.speech_verb(k) {
-                if direct_cues.binary_search(&ctx.span(k)).is_ok() {
+                if direct_cues.contains(ctx.span(k)) {
                     None
                 } else if v.participle {
                     last_source.clone().and_then(|src| {
@@ -51,7 +51,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
             if let Some(a) = found {
                 last_source = Some(a.source.clone());
                 out.push(a);
-            } else if direct_cues.binary_search(&ctx.span(k)).is_ok() {
+            } else if direct_cues.contains(ctx.span(k)) {
                 // Direct-quote cue: remember its speaker for a following "citing ...".
                 let cue = ctx.span(k);
                 let i = quotes.partition_point(|q| q.span.start() < cue.start());
@@ -65,6 +65,29 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// A small set of spans, asked about every token: a 64-bit filter on start offsets answers most
+/// questions without the binary search.
+struct SpanSet {
+    sorted: Vec<Span>,
+    starts: u64,
+}
+
+impl SpanSet {
+    fn new(mut spans: Vec<Span>) -> SpanSet {
+        spans.sort();
+        let starts = spans.iter().fold(0, |m, s| m | start_bit(*s));
+        SpanSet { sorted: spans, starts }
+    }
+
+    fn contains(&self, span: Span) -> bool {
+        self.starts & start_bit(span) != 0 && self.sorted.binary_search(&span).is_ok()
+    }
+}
+
+fn start_bit(span: Span) -> u64 {
+    1 << (span.start() % 64)
 }
 
 fn according_to(ctx: &Ctx<'_>, k: usize, s: usize, e: usize) -> Option<Attribution> {
