@@ -1,6 +1,7 @@
-//! A per-document view over tokens: lower-cased texts, the mention and sentence of every token,
-//! and what the lexicon says about each token (speech verb, number word), looked up once.
-//! Built once per document in linear time; every accessor is bounds-checked and total.
+//! A per-document view over tokens: original and lower-cased texts, the mention, sentence and
+//! paragraph of every token, and what the lexicon says about it (speech verb, number word),
+//! looked up once. Built once per document in linear time; every accessor is bounds-checked
+//! and total.
 
 use gazette_core::{Entity, Layout, Mention, Source, Span, Token, TokenKind};
 
@@ -8,104 +9,114 @@ use crate::lexicon;
 
 const NONE: u32 = u32::MAX;
 
+/// The buffers that the lower-cased token texts of a [`Ctx`] live in, owned by its caller.
+#[derive(Debug, Default)]
+pub(crate) struct Lowercase {
+    /// The whole text lower-cased (ASCII only, so offsets stay those of the text).
+    text: String,
+    /// The full lower-case forms of the tokens with other characters, one after another.
+    folded: String,
+}
+
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub layout: &'a Layout,
     pub tokens: &'a [Token],
     pub entities: &'a [Entity],
     pub mentions: &'a [Mention],
-    /// Lower-cased token texts, concatenated; `low_at[i]` is token i's range in it.
-    low: String,
-    low_at: Vec<(u32, u32)>,
-    /// Index into `mentions` of the mention overlapping each token, or `NONE`.
-    tok_mention: Vec<u32>,
-    /// Sentence index of each token, or `NONE`.
-    tok_sentence: Vec<u32>,
-    /// Paragraph index of each token (prose paragraphs only), or `NONE`.
-    tok_paragraph: Vec<u32>,
-    /// Lexicon facts of each token.
-    facts: Vec<Facts>,
+    /// What is known about each token.
+    toks: Vec<Tok<'a>>,
     /// True for tokens inside a quotation (marks included); filled by the quote pass.
     pub in_quote: Vec<bool>,
 }
 
+/// What [`Ctx`] knows about one token.
+#[derive(Clone, Copy, Debug)]
+struct Tok<'a> {
+    /// Original text.
+    raw: &'a str,
+    /// Lower-cased text.
+    low: &'a str,
+    facts: Facts,
+    /// Index into `mentions` of the mention overlapping the token, or `NONE`.
+    mention: u32,
+    /// Sentence index, or `NONE`.
+    sentence: u32,
+    /// Paragraph index (prose paragraphs only), or `NONE`.
+    paragraph: u32,
+}
+
 impl<'a> Ctx<'a> {
+    /// The view of a document; the lower-cased token texts are written to `lowercase`.
     pub fn new(
         text: &'a str,
         layout: &'a Layout,
+        lowercase: &'a mut Lowercase,
         entities: &'a [Entity],
         mentions: &'a [Mention],
     ) -> Ctx<'a> {
         let tokens = layout.tokens.as_slice();
         let n = tokens.len();
-        // The whole text lower-cased in one pass (ASCII only, so offsets stay those of the text);
-        // tokens with other characters get their full lower-case form appended after it.
-        let mut low = String::with_capacity(text.len() + text.len() / 8 + 16);
-        low.push_str(text);
-        low.make_ascii_lowercase();
-        let mut low_at = Vec::with_capacity(n);
-        for t in tokens {
-            let s = text.get(t.span.range()).unwrap_or("");
-            if s.is_ascii() {
-                low_at.push((to_u32(t.span.start()), to_u32(t.span.start() + s.len())));
-                continue;
-            }
-            let start = low.len();
-            for c in s.chars() {
-                // Typographic apostrophes read as ASCII ones ("country’s").
-                let c = if c == '\u{2019}' { '\'' } else { c };
-                low.extend(c.to_lowercase());
-            }
-            low_at.push((to_u32(start), to_u32(low.len())));
-        }
-        let facts = tokens
+        let Lowercase { text: lowered, folded } = lowercase;
+        lowered.clear();
+        lowered.push_str(text);
+        lowered.make_ascii_lowercase();
+        let lowered: &'a String = lowered;
+        folded.clear();
+        // Tokens with non-ASCII characters, and their lower-case forms' ranges in `folded`.
+        let mut unfolded: Vec<(usize, usize, usize)> = Vec::new();
+        let mut m = 0;
+        let mut toks: Vec<Tok<'a>> = tokens
             .iter()
-            .zip(&low_at)
-            .map(|(t, &(s, e))| {
+            .enumerate()
+            .map(|(i, t)| {
                 let raw = text.get(t.span.range()).unwrap_or("");
-                Facts::of(t.kind, raw, low.get(s as usize..e as usize).unwrap_or(""))
+                let (low, facts) = if raw.is_ascii() {
+                    let start = t.span.start();
+                    let low = lowered.get(start..start + raw.len()).unwrap_or("");
+                    (low, Facts::of(t.kind, raw, low))
+                } else {
+                    let start = folded.len();
+                    for c in raw.chars() {
+                        // Typographic apostrophes read as ASCII ones ("country’s").
+                        let c = if c == '\u{2019}' { '\'' } else { c };
+                        folded.extend(c.to_lowercase());
+                    }
+                    unfolded.push((i, start, folded.len()));
+                    // `low` is set once `folded` is complete.
+                    ("", Facts::of(t.kind, raw, folded.get(start..).unwrap_or("")))
+                };
+                while m < mentions.len() && mentions[m].span.end() <= t.span.start() {
+                    m += 1;
+                }
+                let mention = match mentions.get(m) {
+                    Some(x) if x.span.start() < t.span.end() && t.span.start() < x.span.end() => {
+                        to_u32(m)
+                    }
+                    _ => NONE,
+                };
+                Tok { raw, low, facts, mention, sentence: NONE, paragraph: NONE }
             })
             .collect();
-        let mut tok_mention = vec![NONE; n];
-        let mut m = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            while m < mentions.len() && mentions[m].span.end() <= t.span.start() {
-                m += 1;
-            }
-            if let Some(mention) = mentions.get(m) {
-                if mention.span.start() < t.span.end() && t.span.start() < mention.span.end() {
-                    tok_mention[i] = to_u32(m);
-                }
+        let folded: &'a String = folded;
+        for (i, s, e) in unfolded {
+            if let Some(t) = toks.get_mut(i) {
+                t.low = folded.get(s..e).unwrap_or("");
             }
         }
-        let mut tok_sentence = vec![NONE; n];
         for (si, s) in layout.sentences.iter().enumerate() {
-            for slot in tok_sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *slot = to_u32(si);
+            for t in toks.get_mut(s.tokens.clone()).into_iter().flatten() {
+                t.sentence = to_u32(si);
             }
         }
-        let mut tok_paragraph = vec![NONE; n];
         for (pi, p) in layout.paragraphs.iter().enumerate() {
             if p.is_prose() {
-                for slot in tok_paragraph.get_mut(p.tokens.clone()).into_iter().flatten() {
-                    *slot = to_u32(pi);
+                for t in toks.get_mut(p.tokens.clone()).into_iter().flatten() {
+                    t.paragraph = to_u32(pi);
                 }
             }
         }
-        Ctx {
-            text,
-            layout,
-            tokens,
-            entities,
-            mentions,
-            low,
-            low_at,
-            tok_mention,
-            tok_sentence,
-            tok_paragraph,
-            facts,
-            in_quote: vec![false; n],
-        }
+        Ctx { text, layout, tokens, entities, mentions, toks, in_quote: vec![false; n] }
     }
 
     pub fn len(&self) -> usize {
@@ -113,16 +124,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Lower-cased text of token `i` ("" out of range).
-    pub fn low(&self, i: usize) -> &str {
-        match self.low_at.get(i) {
-            Some(&(s, e)) => self.low.get(s as usize..e as usize).unwrap_or(""),
-            None => "",
-        }
+    pub fn low(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.low)
     }
 
-    /// Original text of token `i`.
-    pub fn raw(&self, i: usize) -> &str {
-        self.tokens.get(i).and_then(|t| self.text.get(t.span.range())).unwrap_or("")
+    /// Original text of token `i` ("" out of range).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.raw)
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -145,11 +153,11 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn sentence(&self, i: usize) -> Option<usize> {
-        self.tok_sentence.get(i).filter(|&&s| s != NONE).map(|&s| s as usize)
+        self.toks.get(i).map(|t| t.sentence).filter(|&s| s != NONE).map(|s| s as usize)
     }
 
     pub fn paragraph(&self, i: usize) -> Option<usize> {
-        self.tok_paragraph.get(i).filter(|&&s| s != NONE).map(|&s| s as usize)
+        self.toks.get(i).map(|t| t.paragraph).filter(|&p| p != NONE).map(|p| p as usize)
     }
 
     /// Token range of the sentence of token `i` (just `i..i+1` when it has none).
@@ -170,7 +178,7 @@ impl<'a> Ctx<'a> {
 
     /// The mention index covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.tok_mention.get(i).filter(|&&m| m != NONE).map(|&m| m as usize)
+        self.toks.get(i).map(|t| t.mention).filter(|&m| m != NONE).map(|m| m as usize)
     }
 
     pub fn entity_of(&self, mention: usize) -> Option<&'a Entity> {
@@ -248,12 +256,22 @@ impl<'a> Ctx<'a> {
         if self.in_quote.get(i).copied().unwrap_or(true) {
             return None;
         }
-        self.facts.get(i)?.verb
+        self.toks.get(i)?.facts.verb
     }
 
     /// How word or compound token `i` reads as a number ([`lexicon::number_expr`]).
     pub fn number_word(&self, i: usize) -> Option<lexicon::NumberWord> {
-        self.facts.get(i)?.number
+        self.toks.get(i)?.facts.number
+    }
+
+    /// A number expression may start at token `i` (see `numbers::may_start`).
+    pub fn may_start_number(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.facts.may_start_number)
+    }
+
+    /// Token `i` is a speech verb form or "according", quoted or not.
+    pub fn is_reporting_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.facts.reporting)
     }
 
     /// The most recent mention before token `before` (bounded look-back) of an entity matching
@@ -275,13 +293,17 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// What the lexicon says about one token.
-#[derive(Clone, Copy, Debug, Default)]
+/// What the lexicon says about one token, and what the passes over every token look for.
+#[derive(Clone, Copy, Debug)]
 struct Facts {
     /// The speech verb form of a lower-case word (quotation is checked on use).
     verb: Option<lexicon::Verb>,
     /// How a word or compound reads as a number.
     number: Option<lexicon::NumberWord>,
+    /// A number expression may start here (see `numbers::may_start`).
+    may_start_number: bool,
+    /// A speech verb form or "according": where reported speech is looked for.
+    reporting: bool,
 }
 
 impl Facts {
@@ -297,7 +319,12 @@ impl Facts {
             TokenKind::Word | TokenKind::Compound => lexicon::number_expr(low),
             _ => None,
         };
-        Facts { verb, number }
+        Facts {
+            verb,
+            number,
+            may_start_number: crate::numbers::may_start(kind, low, number),
+            reporting: verb.is_some() || low == "according",
+        }
     }
 }
 

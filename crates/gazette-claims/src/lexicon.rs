@@ -1,5 +1,9 @@
 //! Word lists. Every function takes a lower-cased token text.
 //!
+//! Word lists are matched as bytes (`match w.as_bytes()`): the compiler then branches on the
+//! length and on single bytes, where a match on `&str` compares the word with one entry after
+//! another. [`crate::ctx::Ctx`] looks the speech verb and number lists up once per token.
+//!
 //! How to add a speech verb: add its forms to [`speech_verb`] with the attribution kind it
 //! reports and whether it is *strong* (a speech verb in any position, like "said") or *weak*
 //! (a speech verb only next to a quotation mark or before "that", like "added", which is also
@@ -21,35 +25,36 @@ pub(crate) struct Verb {
 /// Looks a speech or reporting verb form up.
 pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
     use AttributionKind::*;
-    let (kind, strong) = match w {
-        "say" | "says" | "said" | "saying" => (SaidThat, true),
-        "add" | "adds" | "added" | "adding" => (SaidThat, false),
-        "tell" | "tells" | "told" | "telling" => (Told, true),
-        "announce" | "announces" | "announced" | "announcing" => (Announced, true),
-        "cite" | "cites" | "cited" | "citing" => (Cited, true),
-        "warn" | "warns" | "warned" | "warning" | "urge" | "urges" | "urged" | "urging"
-        | "insist" | "insists" | "insisted" | "insisting" | "acknowledge" | "acknowledges"
-        | "acknowledged" | "declare" | "declares" | "declared" | "stress" | "stresses"
-        | "stressed" | "argue" | "argues" | "argued" | "arguing" | "contend" | "contends"
-        | "contended" | "predict" | "predicts" | "predicted" | "assert" | "asserts"
-        | "asserted" | "admit" | "admits" | "admitted" | "concede" | "concedes" | "conceded"
-        | "tweet" | "tweets" | "tweeted" | "reply" | "replies" | "replied" | "respond"
-        | "responds" | "responded" | "recall" | "recalls" | "recalled" | "recalling"
-        | "complain" | "complains" | "complained" | "caution" | "cautions" | "cautioned"
-        | "ask" | "asks" | "asked" | "explain" | "explains" | "explained" | "explaining"
-        | "allege" | "alleges" | "alleged" | "confirm" | "confirms" | "confirmed" | "deny"
-        | "denies" | "denied" | "vow" | "vows" | "vowed" | "promise" | "promises" | "promised"
-        | "remark" | "remarks" | "remarked" | "wonder" | "wonders" | "wondered" | "exclaim"
-        | "exclaimed" | "blame" | "blames" | "blamed" | "allude" | "alludes" | "alluded" => {
-            (Other, true)
+    let (kind, strong) = match w.as_bytes() {
+        b"say" | b"says" | b"said" | b"saying" => (SaidThat, true),
+        b"add" | b"adds" | b"added" | b"adding" => (SaidThat, false),
+        b"tell" | b"tells" | b"told" | b"telling" => (Told, true),
+        b"announce" | b"announces" | b"announced" | b"announcing" => (Announced, true),
+        b"cite" | b"cites" | b"cited" | b"citing" => (Cited, true),
+        b"warn" | b"warns" | b"warned" | b"warning" | b"urge" | b"urges" | b"urged" | b"urging"
+        | b"insist" | b"insists" | b"insisted" | b"insisting" | b"acknowledge"
+        | b"acknowledges" | b"acknowledged" | b"declare" | b"declares" | b"declared"
+        | b"stress" | b"stresses" | b"stressed" | b"argue" | b"argues" | b"argued" | b"arguing"
+        | b"contend" | b"contends" | b"contended" | b"predict" | b"predicts" | b"predicted"
+        | b"assert" | b"asserts" | b"asserted" | b"admit" | b"admits" | b"admitted"
+        | b"concede" | b"concedes" | b"conceded" | b"tweet" | b"tweets" | b"tweeted" | b"reply"
+        | b"replies" | b"replied" | b"respond" | b"responds" | b"responded" | b"recall"
+        | b"recalls" | b"recalled" | b"recalling" | b"complain" | b"complains" | b"complained"
+        | b"caution" | b"cautions" | b"cautioned" | b"ask" | b"asks" | b"asked" | b"explain"
+        | b"explains" | b"explained" | b"explaining" | b"allege" | b"alleges" | b"alleged"
+        | b"confirm" | b"confirms" | b"confirmed" | b"deny" | b"denies" | b"denied" | b"vow"
+        | b"vows" | b"vowed" | b"promise" | b"promises" | b"promised" | b"remark" | b"remarks"
+        | b"remarked" | b"wonder" | b"wonders" | b"wondered" | b"exclaim" | b"exclaimed"
+        | b"blame" | b"blames" | b"blamed" | b"allude" | b"alludes" | b"alluded" => (Other, true),
+        b"note" | b"notes" | b"noted" | b"noting" | b"write" | b"writes" | b"wrote" | b"state"
+        | b"states" | b"stated" | b"claim" | b"claims" | b"claimed" | b"report" | b"reports"
+        | b"reported" | b"estimate" | b"estimates" | b"estimated" | b"find" | b"finds"
+        | b"found" | b"continue" | b"continues" | b"continued" | b"conclude" | b"concludes"
+        | b"concluded" | b"suggest" | b"suggests" | b"suggested" | b"believe" | b"believes"
+        | b"believed" | b"point" | b"points" | b"pointed" | b"post" | b"posted" | b"observe"
+        | b"observed" | b"agree" | b"agreed" | b"agrees" | b"show" | b"shows" | b"showed" => {
+            (Other, false)
         }
-        "note" | "notes" | "noted" | "noting" | "write" | "writes" | "wrote" | "state"
-        | "states" | "stated" | "claim" | "claims" | "claimed" | "report" | "reports"
-        | "reported" | "estimate" | "estimates" | "estimated" | "find" | "finds" | "found"
-        | "continue" | "continues" | "continued" | "conclude" | "concludes" | "concluded"
-        | "suggest" | "suggests" | "suggested" | "believe" | "believes" | "believed" | "point"
-        | "points" | "pointed" | "post" | "posted" | "observe" | "observed" | "agree"
-        | "agreed" | "agrees" | "show" | "shows" | "showed" => (Other, false),
         _ => return None,
     };
     Some(Verb { kind, strong, participle: w.ends_with("ing") })
@@ -57,11 +62,11 @@ pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
 
 /// Third-person subject pronouns and the gender they require.
 pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
-    Some(match w {
-        "he" => Pronoun::Person(Gender::Male),
-        "she" => Pronoun::Person(Gender::Female),
-        "it" => Pronoun::Thing,
-        "they" => Pronoun::Plural,
+    Some(match w.as_bytes() {
+        b"he" => Pronoun::Person(Gender::Male),
+        b"she" => Pronoun::Person(Gender::Female),
+        b"it" => Pronoun::Thing,
+        b"they" => Pronoun::Plural,
         _ => return None,
     })
 }
@@ -80,195 +85,168 @@ pub(crate) enum Pronoun {
 /// Words that can stand between a subject and its speech verb ("he also said", "has said").
 pub(crate) fn is_verb_filler(w: &str) -> bool {
     matches!(
-        w,
-        "also"
-            | "recently"
-            | "later"
-            | "previously"
-            | "earlier"
-            | "then"
-            | "again"
-            | "once"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "may"
-            | "might"
-            | "publicly"
-            | "repeatedly"
-            | "separately"
-            | "privately"
-            | "often"
-            | "simply"
-            | "flatly"
-            | "bluntly"
-            | "quietly"
+        w.as_bytes(),
+        b"also"
+            | b"recently"
+            | b"later"
+            | b"previously"
+            | b"earlier"
+            | b"then"
+            | b"again"
+            | b"once"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"will"
+            | b"would"
+            | b"could"
+            | b"did"
+            | b"does"
+            | b"do"
+            | b"may"
+            | b"might"
+            | b"publicly"
+            | b"repeatedly"
+            | b"separately"
+            | b"privately"
+            | b"often"
+            | b"simply"
+            | b"flatly"
+            | b"bluntly"
+            | b"quietly"
     )
 }
 
 /// Leading words stripped from a subject phrase ("But Neumann and others").
 pub(crate) fn is_clause_opener(w: &str) -> bool {
     matches!(
-        w,
-        "but" | "and" | "yet" | "so" | "still" | "meanwhile" | "however" | "instead" | "now" | "or"
+        w.as_bytes(),
+        b"but"
+            | b"and"
+            | b"yet"
+            | b"so"
+            | b"still"
+            | b"meanwhile"
+            | b"however"
+            | b"instead"
+            | b"now"
+            | b"or"
     )
 }
 
 /// Words that end a subject phrase when scanning back from the verb.
 pub(crate) fn is_subordinator(w: &str) -> bool {
     matches!(
-        w,
-        "that"
-            | "as"
-            | "while"
-            | "because"
-            | "when"
-            | "if"
-            | "although"
-            | "though"
-            | "whereas"
-            | "since"
-            | "after"
-            | "before"
-            | "where"
-            | "whether"
-            | "than"
-            | "until"
-            | "unless"
+        w.as_bytes(),
+        b"that"
+            | b"as"
+            | b"while"
+            | b"because"
+            | b"when"
+            | b"if"
+            | b"although"
+            | b"though"
+            | b"whereas"
+            | b"since"
+            | b"after"
+            | b"before"
+            | b"where"
+            | b"whether"
+            | b"than"
+            | b"until"
+            | b"unless"
     )
 }
 
 /// Relative pronouns that open a relative clause inside a subject phrase.
 pub(crate) fn is_relative(w: &str) -> bool {
-    matches!(w, "who" | "whose" | "which" | "whom")
+    matches!(w.as_bytes(), b"who" | b"whose" | b"which" | b"whom")
 }
 
 /// Prepositions.
 pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
-        w,
-        "of" | "in"
-            | "at"
-            | "on"
-            | "to"
-            | "from"
-            | "by"
-            | "for"
-            | "with"
-            | "into"
-            | "about"
-            | "against"
-            | "across"
-            | "among"
-            | "between"
-            | "through"
-            | "over"
-            | "under"
-            | "near"
-            | "within"
-            | "outside"
-            | "like"
+        w.as_bytes(),
+        b"of"
+            | b"in"
+            | b"at"
+            | b"on"
+            | b"to"
+            | b"from"
+            | b"by"
+            | b"for"
+            | b"with"
+            | b"into"
+            | b"about"
+            | b"against"
+            | b"across"
+            | b"among"
+            | b"between"
+            | b"through"
+            | b"over"
+            | b"under"
+            | b"near"
+            | b"within"
+            | b"outside"
+            | b"like"
     )
 }
 
 /// Determiners that open a common-noun source phrase ("a senior official").
 pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "one"
-            | "another"
-            | "some"
-            | "several"
-            | "many"
-            | "most"
-            | "two"
-            | "three"
-            | "four"
-            | "other"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "this"
-            | "these"
-            | "those"
+        w.as_bytes(),
+        b"a" | b"an"
+            | b"the"
+            | b"one"
+            | b"another"
+            | b"some"
+            | b"several"
+            | b"many"
+            | b"most"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"other"
+            | b"its"
+            | b"his"
+            | b"her"
+            | b"their"
+            | b"this"
+            | b"these"
+            | b"those"
     )
 }
 
 /// Month names and their abbreviations.
 pub(crate) fn is_month(w: &str) -> bool {
     matches!(
-        w.trim_end_matches('.'),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
+        w.trim_end_matches('.').as_bytes(),
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
     )
-}
-
-/// Cardinal number words.
-pub(crate) fn number_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
-        "dozen" => 12.0,
-        _ => return None,
-    })
 }
 
 /// How a word reads as a number.
@@ -284,53 +262,98 @@ pub(crate) enum NumberWord {
     Fraction(f64),
 }
 
-/// A word or compound read as a number: a cardinal word, a compound cardinal ("twenty-five":
-/// tens then units), a vague count, a multiple or a fraction word, tried in that order.
+/// Single words that read as numbers, in one table so that a token is looked up once
+/// ([`number_expr`]); [`number_word`], [`is_vague_count`] and [`fraction_word`] read their part
+/// of it.
+fn number_lexeme(w: &str) -> Option<NumberWord> {
+    use NumberWord::*;
+    Some(match w.as_bytes() {
+        b"zero" => Cardinal(0.0),
+        b"one" => Cardinal(1.0),
+        b"two" => Cardinal(2.0),
+        b"three" => Cardinal(3.0),
+        b"four" => Cardinal(4.0),
+        b"five" => Cardinal(5.0),
+        b"six" => Cardinal(6.0),
+        b"seven" => Cardinal(7.0),
+        b"eight" => Cardinal(8.0),
+        b"nine" => Cardinal(9.0),
+        b"ten" => Cardinal(10.0),
+        b"eleven" => Cardinal(11.0),
+        b"twelve" => Cardinal(12.0),
+        b"thirteen" => Cardinal(13.0),
+        b"fourteen" => Cardinal(14.0),
+        b"fifteen" => Cardinal(15.0),
+        b"sixteen" => Cardinal(16.0),
+        b"seventeen" => Cardinal(17.0),
+        b"eighteen" => Cardinal(18.0),
+        b"nineteen" => Cardinal(19.0),
+        b"twenty" => Cardinal(20.0),
+        b"thirty" => Cardinal(30.0),
+        b"forty" => Cardinal(40.0),
+        b"fifty" => Cardinal(50.0),
+        b"sixty" => Cardinal(60.0),
+        b"seventy" => Cardinal(70.0),
+        b"eighty" => Cardinal(80.0),
+        b"ninety" => Cardinal(90.0),
+        b"hundred" => Cardinal(100.0),
+        b"dozen" => Cardinal(12.0),
+        b"dozens" | b"scores" | b"hundreds" | b"thousands" | b"millions" | b"billions"
+        | b"tens" => Vague,
+        b"double" | b"twice" | b"twofold" => Multiple(2.0),
+        b"triple" | b"thrice" | b"threefold" => Multiple(3.0),
+        b"quadruple" => Multiple(4.0),
+        b"half" => Fraction(0.5),
+        b"quarter" => Fraction(0.25),
+        _ => return None,
+    })
+}
+
+/// Cardinal number words.
+pub(crate) fn number_word(w: &str) -> Option<f64> {
+    match number_lexeme(w)? {
+        NumberWord::Cardinal(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// A word or compound read as a number: a single number word, a multiple in "-fold", a
+/// hyphenated fraction ("three-quarters") or a compound cardinal ("twenty-five": tens then
+/// units). No word is more than one of these.
 pub(crate) fn number_expr(w: &str) -> Option<NumberWord> {
-    if let Some(v) = number_word(w) {
-        return Some(NumberWord::Cardinal(v));
+    if let Some(n) = number_lexeme(w) {
+        return Some(n);
     }
-    if let Some((a, b)) = w.split_once('-') {
-        if let (Some(x), Some(y)) = (number_word(a), number_word(b)) {
-            if x >= 20.0 && y < 10.0 {
-                return Some(NumberWord::Cardinal(x + y));
-            }
-        }
-    }
-    if is_vague_count(w) {
-        return Some(NumberWord::Vague);
-    }
-    if let Some(v) = multiple(w) {
+    if let Some(v) = fold(w) {
         return Some(NumberWord::Multiple(v));
     }
-    fraction_word(w).map(NumberWord::Fraction)
+    let (a, b) = split_hyphen(w)?;
+    if let Some(v) = hyphen_fraction(a, b) {
+        return Some(NumberWord::Fraction(v));
+    }
+    let (x, y) = (number_word(a)?, number_word(b)?);
+    (x >= 20.0 && y < 10.0).then_some(NumberWord::Cardinal(x + y))
 }
 
 /// Scale words after a number ("4.2 billion").
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mln" | "millions" => 1e6,
-        "billion" | "bln" | "bn" | "billions" => 1e9,
-        "trillion" | "trillions" => 1e12,
+    Some(match w.as_bytes() {
+        b"hundred" => 1e2,
+        b"thousand" => 1e3,
+        b"million" | b"mln" | b"millions" => 1e6,
+        b"billion" | b"bln" | b"bn" | b"billions" => 1e9,
+        b"trillion" | b"trillions" => 1e12,
         _ => return None,
     })
 }
 
 /// Vague counts ("dozens of", "thousands of").
 pub(crate) fn is_vague_count(w: &str) -> bool {
-    matches!(w, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+    number_lexeme(w) == Some(NumberWord::Vague)
 }
 
-/// Multiples: "fourfold", "double", "twice".
-pub(crate) fn multiple(w: &str) -> Option<f64> {
-    match w {
-        "double" | "twice" | "twofold" => return Some(2.0),
-        "triple" | "thrice" | "threefold" => return Some(3.0),
-        "quadruple" => return Some(4.0),
-        _ => {}
-    }
+/// "fourfold", "ten-fold", "1.5-fold".
+fn fold(w: &str) -> Option<f64> {
     let stem = w.strip_suffix("fold")?;
     let stem = stem.strip_suffix('-').unwrap_or(stem);
     if let Some(v) = number_word(stem) {
@@ -341,20 +364,29 @@ pub(crate) fn multiple(w: &str) -> Option<f64> {
 
 /// Fraction words: "half", "three-quarters", "a third" (the latter only after an article).
 pub(crate) fn fraction_word(w: &str) -> Option<f64> {
-    match w {
-        "half" => return Some(0.5),
-        "quarter" => return Some(0.25),
-        _ => {}
+    match number_lexeme(w) {
+        Some(NumberWord::Fraction(v)) => Some(v),
+        _ => w.split_once('-').and_then(|(num, den)| hyphen_fraction(num, den)),
     }
-    let (num, den) = w.split_once('-')?;
+}
+
+/// `w` split at its first hyphen, like `w.split_once('-')` but cheaper on the short words of
+/// every token.
+fn split_hyphen(w: &str) -> Option<(&str, &str)> {
+    let i = w.bytes().position(|b| b == b'-')?;
+    Some((w.get(..i)?, w.get(i + 1..)?))
+}
+
+/// "three-quarters": a cardinal, then a denominator.
+fn hyphen_fraction(num: &str, den: &str) -> Option<f64> {
     let n = number_word(num)?;
-    let d = match den {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" => 4.0,
-        "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "tenth" | "tenths" => 10.0,
+    let d = match den.as_bytes() {
+        b"half" | b"halves" => 2.0,
+        b"third" | b"thirds" => 3.0,
+        b"quarter" | b"quarters" => 4.0,
+        b"fourth" | b"fourths" => 4.0,
+        b"fifth" | b"fifths" => 5.0,
+        b"tenth" | b"tenths" => 10.0,
         _ => return None,
     };
     Some(n / d)
@@ -362,14 +394,14 @@ pub(crate) fn fraction_word(w: &str) -> Option<f64> {
 
 /// Currency words after a number ("400 euros").
 pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "euros" | "euro" => "EUR",
-        "dollars" | "dollar" => "USD",
-        "pounds" => "GBP",
-        "yen" => "JPY",
-        "yuan" => "CNY",
-        "rupees" => "INR",
-        "francs" => "CHF",
+    Some(match w.as_bytes() {
+        b"euros" | b"euro" => "EUR",
+        b"dollars" | b"dollar" => "USD",
+        b"pounds" => "GBP",
+        b"yen" => "JPY",
+        b"yuan" => "CNY",
+        b"rupees" => "INR",
+        b"francs" => "CHF",
         _ => return None,
     })
 }
@@ -388,12 +420,12 @@ pub(crate) fn currency_symbol(s: &str) -> Option<&'static str> {
 
 /// Period words ("month" in "each month", "monthly").
 pub(crate) fn period_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "day" | "daily" => "day",
-        "week" | "weekly" => "week",
-        "month" | "monthly" => "month",
-        "year" | "yearly" | "annually" | "annual" => "year",
-        "hour" | "hourly" => "hour",
+    Some(match w.as_bytes() {
+        b"day" | b"daily" => "day",
+        b"week" | b"weekly" => "week",
+        b"month" | b"monthly" => "month",
+        b"year" | b"yearly" | b"annually" | b"annual" => "year",
+        b"hour" | b"hourly" => "hour",
         _ => return None,
     })
 }
@@ -401,38 +433,39 @@ pub(crate) fn period_word(w: &str) -> Option<&'static str> {
 /// Durations: no direction of change is given to a time span ("in the first six months").
 pub(crate) fn is_duration_unit(w: &str) -> bool {
     matches!(
-        w,
-        "years"
-            | "year"
-            | "months"
-            | "month"
-            | "weeks"
-            | "week"
-            | "days"
-            | "day"
-            | "hours"
-            | "hour"
-            | "minutes"
-            | "decades"
-            | "decade"
+        w.as_bytes(),
+        b"years"
+            | b"year"
+            | b"months"
+            | b"month"
+            | b"weeks"
+            | b"week"
+            | b"days"
+            | b"day"
+            | b"hours"
+            | b"hour"
+            | b"minutes"
+            | b"decades"
+            | b"decade"
     )
 }
 
 /// Words telling the direction of change of a sentence.
 pub(crate) fn change_word(w: &str) -> Option<gazette_core::Change> {
     use gazette_core::Change::*;
-    Some(match w {
-        "rise" | "rises" | "rose" | "risen" | "rising" | "increase" | "increased" | "increases"
-        | "increasing" | "grew" | "grow" | "grows" | "grown" | "growing" | "jump" | "jumped"
-        | "jumps" | "climb" | "climbed" | "climbs" | "surge" | "surged" | "soar" | "soared"
-        | "gain" | "gained" | "gains" | "added" | "doubled" | "tripled" | "up" | "raise"
-        | "raised" | "hike" | "boost" | "boosted" => Up,
-        "fall" | "falls" | "fell" | "fallen" | "falling" | "drop" | "dropped" | "drops"
-        | "dropping" | "decline" | "declined" | "declines" | "declining" | "decrease"
-        | "decreased" | "decreases" | "decreasing" | "cut" | "cuts" | "lost" | "lose" | "loses"
-        | "losing" | "shrink" | "shrank" | "shrunk" | "plummet" | "plummeted" | "plunge"
-        | "plunged" | "slump" | "slumped" | "down" | "slow" | "slowed" | "eased" | "ease"
-        | "diminish" | "diminished" | "reduced" | "reduce" => Down,
+    Some(match w.as_bytes() {
+        b"rise" | b"rises" | b"rose" | b"risen" | b"rising" | b"increase" | b"increased"
+        | b"increases" | b"increasing" | b"grew" | b"grow" | b"grows" | b"grown" | b"growing"
+        | b"jump" | b"jumped" | b"jumps" | b"climb" | b"climbed" | b"climbs" | b"surge"
+        | b"surged" | b"soar" | b"soared" | b"gain" | b"gained" | b"gains" | b"added"
+        | b"doubled" | b"tripled" | b"up" | b"raise" | b"raised" | b"hike" | b"boost"
+        | b"boosted" => Up,
+        b"fall" | b"falls" | b"fell" | b"fallen" | b"falling" | b"drop" | b"dropped" | b"drops"
+        | b"dropping" | b"decline" | b"declined" | b"declines" | b"declining" | b"decrease"
+        | b"decreased" | b"decreases" | b"decreasing" | b"cut" | b"cuts" | b"lost" | b"lose"
+        | b"loses" | b"losing" | b"shrink" | b"shrank" | b"shrunk" | b"plummet" | b"plummeted"
+        | b"plunge" | b"plunged" | b"slump" | b"slumped" | b"down" | b"slow" | b"slowed"
+        | b"eased" | b"ease" | b"diminish" | b"diminished" | b"reduced" | b"reduce" => Down,
         _ => return None,
     })
 }
@@ -453,11 +486,20 @@ mod tests {
 
     #[test]
     fn number_words() {
-        assert_eq!(multiple("fourfold"), Some(4.0));
-        assert_eq!(multiple("10-fold"), Some(10.0));
-        assert_eq!(multiple("double"), Some(2.0));
+        assert_eq!(number_expr("fourfold"), Some(NumberWord::Multiple(4.0)));
+        assert_eq!(number_expr("10-fold"), Some(NumberWord::Multiple(10.0)));
+        assert_eq!(number_expr("double"), Some(NumberWord::Multiple(2.0)));
         assert_eq!(fraction_word("three-quarters"), Some(0.75));
         assert_eq!(fraction_word("two-thirds").map(|v| (v * 100.0).round()), Some(67.0));
         assert_eq!(number_word("six"), Some(6.0));
+        assert_eq!(number_word("half"), None);
+        assert!(is_vague_count("dozens") && !is_vague_count("dozen"));
+        assert_eq!(number_expr("twenty-five"), Some(NumberWord::Cardinal(25.0)));
+        assert_eq!(number_expr("five-twenty"), None);
+        assert_eq!(number_expr("thousands"), Some(NumberWord::Vague));
+        assert_eq!(number_expr("half"), Some(NumberWord::Fraction(0.5)));
+        assert_eq!(number_expr("three-quarters"), Some(NumberWord::Fraction(0.75)));
+        assert_eq!(number_expr("thousand"), None);
+        assert_eq!(number_expr("well-known"), None);
     }
 }

@@ -97,7 +97,8 @@ impl Extractor {
         entities: &[Entity],
         mentions: &[Mention],
     ) -> Claims {
-        let mut ctx = ctx::Ctx::new(text, layout, entities, mentions);
+        let mut lowercase = ctx::Lowercase::default();
+        let mut ctx = ctx::Ctx::new(text, layout, &mut lowercase, entities, mentions);
         let pieces = quotes::find(&mut ctx);
         let mut quotes = speakers::attribute(&ctx, &pieces);
         quotes.sort_by_key(|q| q.span);

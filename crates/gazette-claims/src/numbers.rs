@@ -29,16 +29,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, attributions: &[Attribution], quotes: &[Quote]
     for para in ctx.layout.paragraphs.iter().filter(|p| p.is_prose()) {
         let range = para.tokens.clone();
         let mut i = range.start;
-        while i < range.end {
-            match number_at(ctx, i, range.end) {
+        while let Some(start) = (i..range.end).find(|&k| ctx.may_start_number(k)) {
+            match number_at(ctx, start, range.end) {
                 Some(num) => {
                     let next = num.last + 1;
                     if let Some(q) = quantity(ctx, num, attributions, quotes) {
                         out.push(q);
                     }
-                    i = next.max(i + 1);
+                    i = next.max(start + 1);
                 }
-                None => i += 1,
+                None => i = start + 1,
             }
         }
     }
@@ -104,6 +104,17 @@ fn bare(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<(Option<f64>, usize, Kind
         }),
         _ => None,
     }
+}
+
+/// Whether a number expression may start at a token of kind `kind`, lower-cased text `low`
+/// and number reading `number`: [`number_at`] finds nothing at a token that fails this test,
+/// which [`Ctx`] makes once per token.
+pub(crate) fn may_start(kind: TokenKind, low: &str, number: Option<NumberWord>) -> bool {
+    matches!(
+        kind,
+        TokenKind::Number | TokenKind::Fraction | TokenKind::Compound | TokenKind::Symbol
+    ) || number.is_some()
+        || matches!(low, "a" | "between")
 }
 
 /// Parses a number expression starting at token `i`.
@@ -529,9 +540,15 @@ fn source_of(span: Span, attributions: &[Attribution], quotes: &[Quote]) -> Opti
 
 /// `;`, a dash, or a comma before a coordinating conjunction ends the clause of a number.
 fn clause_break(ctx: &Ctx<'_>, k: usize) -> bool {
-    ctx.is_punct(k, ";")
-        || ctx.raw(k) == "\u{2014}"
-        || (ctx.is_punct(k, ",") && matches!(ctx.low(k + 1), "and" | "but" | "while" | "whereas"))
+    match ctx.raw(k) {
+        ";" => ctx.kind(k) == Some(TokenKind::Punct),
+        "\u{2014}" => true,
+        "," => {
+            ctx.kind(k) == Some(TokenKind::Punct)
+                && matches!(ctx.low(k + 1), "and" | "but" | "while" | "whereas")
+        }
+        _ => false,
+    }
 }
 
 /// The direction of change a word gives ("fell", "rose", "up from", "down to").

@@ -14,6 +14,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
     let direct_cues = SpanSet::new(
         quotes.iter().filter(|q| q.kind == QuoteKind::Direct).filter_map(|q| q.cue).collect(),
     );
+    // Only an unquoted speech verb, "according" or direct-quote cue does anything below.
+    let candidates: Vec<usize> = (0..ctx.len())
+        .filter(|&k| {
+            (ctx.is_reporting_word(k) || direct_cues.contains(ctx.span(k)))
+                && !ctx.in_quote.get(k).copied().unwrap_or(true)
+        })
+        .collect();
     let mut out = Vec::new();
     for sent in &ctx.layout.sentences {
         if !ctx.layout.paragraphs.get(sent.paragraph).is_some_and(|p| p.is_prose()) {
@@ -21,10 +28,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
         }
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         let mut last_source: Option<Source> = None;
-        for k in s..e {
-            if ctx.in_quote.get(k).copied().unwrap_or(true) {
-                continue;
-            }
+        let from = candidates.partition_point(|&k| k < s);
+        for &k in candidates.iter().skip(from).take_while(|&&k| k < e) {
             let found = if ctx.low(k) == "according" && ctx.low(k + 1) == "to" {
                 according_to(ctx, k, s, e)
             } else if let Some(v) = ctx.speech_verb(k) {
@@ -67,27 +72,37 @@ pub(crate) fn find(ctx: &Ctx<'_>, quotes: &[Quote]) -> Vec<Attribution> {
     out
 }
 
-/// A small set of spans, asked about every token: a 64-bit filter on start offsets answers most
-/// questions without the binary search.
+/// A small set of spans, asked about every token: a 256-bit filter on start offsets answers
+/// most questions without the binary search.
 struct SpanSet {
     sorted: Vec<Span>,
-    starts: u64,
+    starts: [u64; 4],
 }
 
 impl SpanSet {
     fn new(mut spans: Vec<Span>) -> SpanSet {
         spans.sort();
-        let starts = spans.iter().fold(0, |m, s| m | start_bit(*s));
+        let mut starts = [0u64; 4];
+        for s in &spans {
+            let (word, bit) = filter_bit(*s);
+            if let Some(w) = starts.get_mut(word) {
+                *w |= bit;
+            }
+        }
         SpanSet { sorted: spans, starts }
     }
 
     fn contains(&self, span: Span) -> bool {
-        self.starts & start_bit(span) != 0 && self.sorted.binary_search(&span).is_ok()
+        let (word, bit) = filter_bit(span);
+        self.starts.get(word).is_some_and(|w| w & bit != 0)
+            && self.sorted.binary_search(&span).is_ok()
     }
 }
 
-fn start_bit(span: Span) -> u64 {
-    1 << (span.start() % 64)
+/// The word and bit of a span in the filter.
+fn filter_bit(span: Span) -> (usize, u64) {
+    let b = span.start() % 256;
+    (b / 64, 1 << (b % 64))
 }
 
 fn according_to(ctx: &Ctx<'_>, k: usize, s: usize, e: usize) -> Option<Attribution> {

@@ -50,15 +50,16 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, pieces: &[Piece]) -> Vec<Quote> {
         if found.is_none() && !before && !after {
             found = continuation(ctx, piece, prev.as_ref(), prev_prose);
         }
-        let words = ctx.slice(piece.span).split_whitespace().count();
+        // Only short quotes matter: words are counted up to five, and only when needed.
+        let words = || ctx.slice(piece.span).split_whitespace().take(5).count();
         let kind = match found.as_ref().map(|f| f.rule) {
             Some(Rule::CueAfter | Rule::CueBefore) if !after => QuoteKind::Direct,
             Some(Rule::CueAfter | Rule::CueBefore) => QuoteKind::Partial,
             Some(_) if before || after => QuoteKind::Partial,
             Some(_) => QuoteKind::Direct,
-            None if (before || after) && words <= 4 => QuoteKind::Other,
+            None if (before || after) && words() <= 4 => QuoteKind::Other,
             None if before || after => QuoteKind::Partial,
-            None if words <= 3 && !ends_with_punct(ctx, piece) => QuoteKind::Other,
+            None if words() <= 3 && !ends_with_punct(ctx, piece) => QuoteKind::Other,
             None => QuoteKind::Direct,
         };
         let (speaker, cue) = match (kind, found) {
