@@ -32,7 +32,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         .iter()
         .map(|c| {
             if c.entry.is_none() || c.kind == EntityKind::Person {
-                name_key(&text[c.span])
+                ctx.span_key(c.span).unwrap_or_else(|| name_key(&text[c.span]))
             } else {
                 String::new()
             }

@@ -299,6 +299,38 @@ impl<'a> Ctx<'a> {
         self.flags.get(i).is_some_and(|f| f & bits == bits)
     }
 
+    /// `name_key` of a span that starts and ends on token boundaries, from the normalized
+    /// tokens (hyphenated compounds split as `name_key` splits them); `None` for other spans.
+    pub(crate) fn span_key(&self, span: Span) -> Option<String> {
+        let toks = &self.layout.tokens;
+        let a = toks.partition_point(|t| t.span.start() < span.start());
+        let b = toks.partition_point(|t| t.span.end() <= span.end());
+        let aligned = a < b
+            && toks.get(a).is_some_and(|t| t.span.start() == span.start())
+            && toks.get(b - 1).is_some_and(|t| t.span.end() == span.end());
+        if !aligned {
+            return None;
+        }
+        let mut key = String::with_capacity(span.len() + 4);
+        for k in a..b {
+            if k > a {
+                key.push(' ');
+            }
+            let lower = self.lower(k);
+            if toks[k].kind == TokenKind::Compound {
+                // As `name_key`: split at hyphens between characters.
+                let parts: Vec<&str> = lower.split(['-', '\u{2010}', '\u{2011}']).collect();
+                if parts.iter().any(|p| p.is_empty()) {
+                    return None;
+                }
+                key.push_str(&parts.join(" "));
+            } else {
+                key.push_str(lower);
+            }
+        }
+        Some(key)
+    }
+
     /// A word-like token that starts with a capital letter.
     #[inline]
     pub(crate) fn capitalized_word(&self, i: usize) -> bool {
@@ -653,7 +685,15 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 
 /// "Abu Bakr al-Baghdadi", "Abdel Fattah el-Sisi": Arabic name patterns.
 pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let abu = |k: usize| {
+        ctx.is_cap(k) && matches!(ctx.t(k), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm")
+    };
     for s in ctx.rule_sentences() {
+        // Every Arabic name here has "Abu"-like start or an "al-" word: most sentences have
+        // neither.
+        if !s.clone().any(|k| ctx.is_arabic_compound(k) || abu(k)) {
+            continue;
+        }
         let mut i = s.start;
         while i < s.end {
             if let Some((n, _, _)) = ctx.title_at(i, s.end) {
@@ -664,13 +704,8 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 i += 1;
                 continue;
             }
-            let starts = ctx.is_cap(i)
-                && matches!(ctx.t(i), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm");
-            // A name run is at most 6 tokens: without "Abu" or an "al-" word that near, no
-            // Arabic name starts here.
-            let near = starts || (i..(i + 6).min(s.end)).any(|k| ctx.is_arabic_compound(k));
-            let e =
-                if near && (ctx.is_name_token(i) || starts) { ctx.name_run(i, s.end) } else { i };
+            let starts = abu(i);
+            let e = if ctx.is_name_token(i) || starts { ctx.name_run(i, s.end) } else { i };
             let has_article = (i..e).any(|k| ctx.is_arabic_compound(k));
             if e >= i + 2 && (starts || has_article) && person_ok(ctx, i, e) {
                 let mut c = Cand::new(ctx.span(i, e), EntityKind::Person, 65, "arabic_name");
@@ -789,6 +824,10 @@ const ORG_FIRST: &[&str] = &[
 /// Security and Military Studies", "the Tunis-based X".
 pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     for s in ctx.rule_sentences() {
+        // Every candidate has a head word: most sentences have none.
+        if !s.clone().any(|k| ctx.has(k, flag::ORG_HEAD) || ctx.has(k, flag::ORG_FIRST)) {
+            continue;
+        }
         let mut i = s.start;
         while i < s.end {
             if !ctx.is_cap(i) || (ctx.sentence_initial(i) && ctx.t(i) == "The") {
