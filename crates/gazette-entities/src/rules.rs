@@ -312,12 +312,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut key = String::with_capacity(span.len() + 4);
-        for k in a..b {
+        for (k, tok) in toks.iter().enumerate().take(b).skip(a) {
             if k > a {
                 key.push(' ');
             }
             let lower = self.lower(k);
-            if toks[k].kind == TokenKind::Compound {
+            if tok.kind == TokenKind::Compound {
                 // As `name_key`: split at hyphens between characters.
                 let parts: Vec<&str> = lower.split(['-', '\u{2010}', '\u{2011}']).collect();
                 if parts.iter().any(|p| p.is_empty()) {
