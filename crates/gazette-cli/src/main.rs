@@ -257,19 +257,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let tmp = output.tmp_path();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, output), format);
     let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
-    // A progress line on a terminal only; nothing when stderr is a file or a pipe.
-    let progress = if io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} articles, {per_sec}, {elapsed} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let progress = Progress::new(&reader, started);
     let result = pipeline.for_each_ordered(
         reader,
         |p, rec: Record| render(p, rec, format),
@@ -277,14 +265,11 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             failed += usize::from(!ok);
             articles += 1;
             text_bytes += len;
-            progress.inc(1);
-            if !ok {
-                progress.set_message(format!("({failed} errors)"));
-            }
+            progress.update(articles, failed);
             writer.write_raw(&bytes)
         },
     );
-    progress.finish_and_clear();
+    progress.finish();
     let finished = result.and_then(|()| writer.finish());
     match finished {
         Ok(out) => {
@@ -305,6 +290,55 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// The progress line on stderr, on a terminal only (nothing when stderr is a file or a pipe): a
+/// bar over the input bytes with the ETA when the inputs' size is known, else a spinner; both
+/// with articles, articles/s and errors.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    read: formats::ReadProgress,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(reader: &Reader, started: std::time::Instant) -> Progress {
+        let read = reader.progress();
+        let bar = if !io::stderr().is_terminal() {
+            indicatif::ProgressBar::hidden()
+        } else if let Some(total) = read.total_bytes() {
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {percent:>3}% {bytes}/{total_bytes}  {msg}  {elapsed}, ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        } else {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg}  {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        };
+        Progress { bar, read, started }
+    }
+
+    fn update(&self, articles: usize, failed: usize) {
+        if self.bar.is_hidden() || articles % 64 != 0 {
+            return;
+        }
+        self.bar.set_position(self.read.bytes_read());
+        let rate = articles as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+        let errors = if failed > 0 { format!(", {failed} errors") } else { String::new() };
+        self.bar.set_message(format!("{articles} articles, {rate:.0} articles/s{errors}"));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// Runs the pipeline over `reader`, rendering each article with `ok` (or a failure with `err`)
 /// on the worker threads and handing the results to `sink` in input order.
 fn run_rendered<R: Send>(
@@ -317,6 +351,7 @@ fn run_rendered<R: Send>(
     mut sink: impl FnMut(R) -> Result<(), formats::Error>,
 ) -> anyhow::Result<ExitCode> {
     let (mut failed, mut articles, mut text_bytes) = (0usize, 0usize, 0usize);
+    let progress = Progress::new(&reader, started);
     pipeline.for_each_ordered(
         reader,
         |p, rec: Record| match rec {
@@ -330,9 +365,11 @@ fn run_rendered<R: Send>(
             failed += usize::from(!good);
             articles += 1;
             text_bytes += len;
+            progress.update(articles, failed);
             sink(rendered)
         },
     )?;
+    progress.finish();
     if stats || io::stderr().is_terminal() {
         print_stats(pipeline, started, articles, failed, text_bytes);
     }

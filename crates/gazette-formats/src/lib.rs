@@ -40,5 +40,5 @@ pub mod wire;
 mod writer;
 
 pub use error::Error;
-pub use reader::{InputFormat, Reader, Record, RecordError};
+pub use reader::{InputFormat, ReadProgress, Reader, Record, RecordError};
 pub use writer::{Format, Writer};

@@ -3,6 +3,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use gazette_core::Document;
 use serde::Deserialize;
@@ -53,6 +55,41 @@ pub struct Reader {
     format: InputFormat,
     sources: VecDeque<Source>,
     current: Option<JsonlLines>,
+    progress: ReadProgress,
+}
+
+/// How far a [`Reader`] has got: bytes read from disk (compressed bytes for `.gz` files) out of
+/// the inputs' total size. Cheap to clone and to read from another thread, for progress bars.
+#[derive(Clone, Debug, Default)]
+pub struct ReadProgress {
+    read: Arc<AtomicU64>,
+    total: Option<u64>,
+}
+
+impl ReadProgress {
+    /// Bytes read from the inputs so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// Total size of the inputs, when known (not for stdin).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total
+    }
+}
+
+/// Counts the bytes read through it into a [`ReadProgress`].
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl Reader {
@@ -60,10 +97,12 @@ impl Reader {
     /// `-` for stdin. Fails if a path does not exist or a directory cannot be listed.
     pub fn open<P: AsRef<Path>>(inputs: &[P], format: InputFormat) -> Result<Reader, Error> {
         let mut sources = VecDeque::new();
+        let mut total = Some(0u64);
         for input in inputs {
             let path = input.as_ref();
             if path.as_os_str() == "-" {
                 sources.push_back(Source::Stdin);
+                total = None;
                 continue;
             }
             let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
@@ -74,12 +113,23 @@ impl Reader {
                 let mut files = Vec::new();
                 walk(path, &mut files)?;
                 files.sort();
+                for file in &files {
+                    let size = std::fs::metadata(file).map_or(0, |m| m.len());
+                    total = total.map(|t| t + size);
+                }
                 sources.extend(files.into_iter().map(Source::File));
             } else {
+                total = total.map(|t| t + meta.len());
                 sources.push_back(Source::File(path.to_path_buf()));
             }
         }
-        Ok(Reader { format, sources, current: None })
+        let progress = ReadProgress { read: Arc::default(), total };
+        Ok(Reader { format, sources, current: None, progress })
+    }
+
+    /// A handle on how far reading has got (see [`ReadProgress`]).
+    pub fn progress(&self) -> ReadProgress {
+        self.progress.clone()
     }
 
     fn open_source(&mut self, source: Source) -> Option<Record> {
@@ -120,8 +170,9 @@ impl Reader {
                         Some("jsonl" | "ndjson")
                     ),
                 };
+                let read = Arc::clone(&self.progress.read);
                 let open = |p: &Path| -> io::Result<Box<dyn Read + Send>> {
-                    let f = File::open(p)?;
+                    let f = Counted { inner: File::open(p)?, read };
                     Ok(if gz {
                         Box::new(flate2::read::MultiGzDecoder::new(f))
                     } else {
@@ -322,6 +373,28 @@ mod tests {
     fn jsonl(input: &str) -> Vec<Record> {
         JsonlLines::new("in.jsonl".into(), Box::new(io::Cursor::new(input.as_bytes().to_vec())))
             .collect()
+    }
+
+    #[test]
+    fn progress_counts_bytes_read_from_disk_against_the_inputs_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonl");
+        std::fs::write(&a, "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}\n")
+            .unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Title\n\nBody text.\n").unwrap();
+        let size = |p: &Path| std::fs::metadata(p).unwrap().len();
+        let total = size(&a) + size(&dir.path().join("b.txt"));
+        let mut reader = Reader::open(&[dir.path()], InputFormat::Auto).unwrap();
+        let progress = reader.progress();
+        assert_eq!(progress.total_bytes(), Some(total));
+        assert_eq!(progress.bytes_read(), 0);
+        assert!(reader.next().is_some());
+        assert!(progress.bytes_read() > 0 && progress.bytes_read() <= total);
+        assert_eq!(reader.by_ref().count(), 2);
+        assert_eq!(progress.bytes_read(), total);
+        // Stdin has no known size.
+        let stdin = Reader::open(&["-"], InputFormat::Auto).unwrap();
+        assert_eq!(stdin.progress().total_bytes(), None);
     }
 
     #[test]
