@@ -325,7 +325,7 @@ impl Progress {
     }
 
     fn update(&self, articles: usize, failed: usize) {
-        if self.bar.is_hidden() || articles % 64 != 0 {
+        if self.bar.is_hidden() || !articles.is_multiple_of(64) {
             return;
         }
         self.bar.set_position(self.read.bytes_read());
