@@ -151,6 +151,9 @@ pub(crate) struct Ctx<'a> {
     titles: Vec<u16>,
     /// Every title: (first token, tokens, class, gender), sorted.
     title_hits: Vec<(u32, u8, TitleClass, Gender)>,
+    /// Token ranges of the sentences where rules apply: prose paragraphs (body, captions,
+    /// contributor notes), not headline-style or all-capitals ones.
+    rule_sents: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -250,6 +253,24 @@ impl<'a> Ctx<'a> {
             title_case.push(p.kind == PartKind::Title || (words >= 5 && caps * 10 >= words * 9));
             all_caps.push(words >= 3 && upper * 10 >= words * 9);
         }
+        let rule_sents = layout
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|&(pi, p)| {
+                matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors)
+                    && !title_case[pi]
+                    && !all_caps[pi]
+            })
+            .flat_map(|(_, p)| {
+                layout
+                    .sentences
+                    .get(p.sentences.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| s.tokens.clone())
+            })
+            .collect();
         let mut ctx = Ctx {
             text,
             layout,
@@ -262,6 +283,7 @@ impl<'a> Ctx<'a> {
             flags,
             titles: Vec::new(),
             title_hits: Vec::new(),
+            rule_sents,
         };
         let mut title_hits = Vec::new();
         let mut key = String::new();
@@ -415,18 +437,7 @@ impl<'a> Ctx<'a> {
 
     /// Sentences of paragraphs where rules apply (prose, not headlines).
     fn rule_sentences(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-        self.layout
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(move |(pi, p)| {
-                matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors)
-                    && !self.title_case[*pi]
-                    && !self.all_caps[*pi]
-            })
-            .flat_map(move |(_, p)| {
-                self.layout.sentences[p.sentences.clone()].iter().map(|s| s.tokens.clone())
-            })
+        self.rule_sents.iter().cloned()
     }
 
     fn is_cap(&self, i: usize) -> bool {
