@@ -268,8 +268,16 @@ impl Recognizer {
         let text = ctx.text;
         // The normalized token stream: " tok tok tok\n tok ...", with the byte span of every
         // sub-token (compounds split at hyphens).
-        let mut stream = String::with_capacity(text.len() + text.len() / 4);
-        let mut offs: Vec<(u32, Span, u32)> = Vec::with_capacity(ctx.layout.tokens.len() + 16);
+        // Buffers kept per thread between documents (see `rules::Spare`).
+        thread_local! {
+            static STREAM: std::cell::Cell<(String, Vec<(u32, Span, u32)>)> =
+                std::cell::Cell::default();
+        }
+        let (mut stream, mut offs) = STREAM.with(std::cell::Cell::take);
+        stream.clear();
+        offs.clear();
+        stream.reserve(text.len() + text.len() / 4);
+        offs.reserve(ctx.layout.tokens.len() + 16);
         for p in ctx.layout.paragraphs.iter().filter(|p| ctx.annotate(p.kind)) {
             let mut sent = p.sentences.start;
             for ti in p.tokens.clone() {
@@ -388,6 +396,9 @@ impl Recognizer {
                 out.push(cand);
                 pos = end;
             }
+        }
+        if stream.capacity() <= 1 << 20 {
+            STREAM.with(|c| c.set((stream, offs)));
         }
     }
 

@@ -131,6 +131,58 @@ pub(crate) fn surface_flags(t: &str) -> u32 {
     table.get(t).copied().unwrap_or(0)
 }
 
+/// The per-token buffers of a [`Ctx`], kept per thread between documents: allocating them
+/// afresh for every article cost more than filling them. Buffers grown past 1 MB by a huge
+/// article are dropped, not kept.
+#[derive(Default)]
+struct Spare {
+    flags: Vec<u32>,
+    low: String,
+    low_rng: Vec<(u32, u32)>,
+    para_of: Vec<u32>,
+    titles: Vec<u16>,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::default();
+}
+
+impl Spare {
+    fn take() -> Spare {
+        SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default())
+    }
+
+    fn give_back(mut self) {
+        const MAX: usize = 1 << 20;
+        if self.low.capacity() > MAX || self.flags.capacity() * 4 > MAX {
+            return;
+        }
+        self.flags.clear();
+        self.low.clear();
+        self.low_rng.clear();
+        self.para_of.clear();
+        self.titles.clear();
+        SPARE.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = self;
+            }
+        });
+    }
+}
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        Spare {
+            flags: std::mem::take(&mut self.flags),
+            low: std::mem::take(&mut self.low),
+            low_rng: std::mem::take(&mut self.low_rng),
+            para_of: std::mem::take(&mut self.para_of),
+            titles: std::mem::take(&mut self.titles),
+        }
+        .give_back();
+    }
+}
+
 /// Per-document context shared by the rules.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -166,17 +218,21 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let n = layout.tokens.len();
         // One pass over the tokens: normalized text, shape, word-list and lexicon facts.
-        let mut flags = vec![0u32; n];
+        let mut spare = Spare::take();
+        let mut flags = std::mem::take(&mut spare.flags);
+        flags.resize(n, 0);
         for s in &layout.sentences {
             if let Some(first) = s.tokens.clone().find(|&i| layout.tokens[i].kind.is_wordlike()) {
                 flags[first] |= flag::SENT_INITIAL;
             }
         }
         // Room for the folded forms of non-ASCII tokens after the text, without a realloc.
-        let mut low = String::with_capacity(text.len() + text.len() / 4 + 64);
+        let mut low = std::mem::take(&mut spare.low);
+        low.reserve(text.len() + text.len() / 4 + 64);
         low.push_str(text);
         low.make_ascii_lowercase();
-        let mut low_rng = Vec::with_capacity(n);
+        let mut low_rng = std::mem::take(&mut spare.low_rng);
+        low_rng.reserve(n);
         for (i, tok) in layout.tokens.iter().enumerate() {
             let t = &text[tok.span];
             let shape = Shape::of(t);
@@ -234,7 +290,8 @@ impl<'a> Ctx<'a> {
             }
             flags[i] = f;
         }
-        let mut para_of = vec![0u32; n];
+        let mut para_of = std::mem::take(&mut spare.para_of);
+        para_of.resize(n, 0);
         let mut title_case = Vec::with_capacity(layout.paragraphs.len());
         let mut all_caps = Vec::with_capacity(layout.paragraphs.len());
         for (pi, p) in layout.paragraphs.iter().enumerate() {
@@ -288,29 +345,29 @@ impl<'a> Ctx<'a> {
         let mut title_hits = Vec::new();
         let mut key = String::new();
         let max = lex.max_title_tokens.min(15);
-        ctx.titles = (0..n)
-            .map(|i| {
-                let mut mask = 0u16;
-                if ctx.lex_has(i, crate::lexicon::word::TITLE_START) {
-                    key.clear();
-                    for k in 1..=max.min(n - i) {
-                        if k > 1 {
-                            key.push(' ');
-                        }
-                        key.push_str(ctx.lower(i + k - 1));
-                        let Some(&(title, longer)) = title_index.get(key.as_str()) else { break };
-                        if let Some((class, g)) = title {
-                            mask |= 1 << k;
-                            title_hits.push((i as u32, k as u8, class, g));
-                        }
-                        if !longer {
-                            break;
-                        }
+        let mut titles = std::mem::take(&mut spare.titles);
+        titles.extend((0..n).map(|i| {
+            let mut mask = 0u16;
+            if ctx.lex_has(i, crate::lexicon::word::TITLE_START) {
+                key.clear();
+                for k in 1..=max.min(n - i) {
+                    if k > 1 {
+                        key.push(' ');
+                    }
+                    key.push_str(ctx.lower(i + k - 1));
+                    let Some(&(title, longer)) = title_index.get(key.as_str()) else { break };
+                    if let Some((class, g)) = title {
+                        mask |= 1 << k;
+                        title_hits.push((i as u32, k as u8, class, g));
+                    }
+                    if !longer {
+                        break;
                     }
                 }
-                mask
-            })
-            .collect();
+            }
+            mask
+        }));
+        ctx.titles = titles;
         ctx.title_hits = title_hits;
         ctx
     }
