@@ -15,6 +15,10 @@ use crate::normalize::{name_key, push_token};
 use crate::rules::{self, Cand, Ctx};
 use crate::Error;
 
+/// A token of the gazetteer stream: (its offset in the stream, its span in the text, the index
+/// of the token it is, or is part of).
+type StreamToken = (u32, Span, u32);
+
 /// Entities and mentions found in one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entities {
@@ -270,7 +274,7 @@ impl Recognizer {
         // sub-token (compounds split at hyphens).
         // Buffers kept per thread between documents (see `rules::Spare`).
         thread_local! {
-            static STREAM: std::cell::Cell<(String, Vec<(u32, Span, u32)>)> =
+            static STREAM: std::cell::Cell<(String, Vec<StreamToken>)> =
                 std::cell::Cell::default();
         }
         let (mut stream, mut offs) = STREAM.with(std::cell::Cell::take);
@@ -410,7 +414,7 @@ impl Recognizer {
         ctx: &Ctx<'_>,
         _stream: &str,
         bytes: &[u8],
-        offs: &[(u32, Span, u32)],
+        offs: &[StreamToken],
         start: usize,
         end: usize,
         pi: usize,
