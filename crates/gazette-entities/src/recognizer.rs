@@ -292,9 +292,9 @@ impl Recognizer {
                     stream.push('\n');
                 }
                 let tok = ctx.layout.tokens[ti];
-                let t = &text[tok.span];
                 match tok.kind {
                     TokenKind::Compound => {
+                        let t = &text[tok.span];
                         let mut start = tok.span.start();
                         for part in t.split(['-', '\u{2010}', '\u{2011}']) {
                             if !part.is_empty() {
@@ -338,7 +338,6 @@ impl Recognizer {
             if at < pos {
                 continue;
             }
-            let first = text[o.1].chars().next().unwrap_or(' ');
             // What the lexicon index knows of this word: from the token's flags, or looked up
             // for a part of a hyphenated compound.
             let ti = o.2 as usize;
@@ -354,6 +353,7 @@ impl Recognizer {
             if known & crate::lexicon::word::NAME_START == 0 {
                 continue;
             }
+            let first = text[o.1].chars().next().unwrap_or(' ');
             if first.is_lowercase() {
                 if known & crate::lexicon::word::LOWER_START == 0 {
                     continue;
