@@ -1,6 +1,8 @@
 //! Article layout: paragraphs and their roles, duplicated copies, then tokens and sentences.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use gazette_core::{Document, Duplicate, Layout, Paragraph, Part, PartKind, Sentence, Span};
 
@@ -81,6 +83,8 @@ impl Tokenizer {
 
         // Tokens and sentences.
         layout.tokens.reserve(text.len() / 5 + 1);
+        layout.paragraphs.reserve(paras.len());
+        layout.sentences.reserve(text.len() / 64 + paras.len());
         for (i, p) in paras.iter().enumerate() {
             if kinds[i] == PartKind::Duplicate {
                 continue;
@@ -123,7 +127,8 @@ impl Tokenizer {
         paras: &[Span],
         kinds: &mut [PartKind],
     ) -> Vec<Duplicate> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize, BuildHasherDefault<ParaHasher>> =
+            HashMap::with_capacity_and_hasher(paras.len(), BuildHasherDefault::default());
         let mut dups = Vec::new();
         let mut i = 0;
         while i < paras.len() {
@@ -203,6 +208,46 @@ impl Tokenizer {
     }
 }
 
+/// A fast non-cryptographic hasher for paragraph texts (the duplicate finder's map keys are
+/// the article's own paragraphs, so flooding is no concern): eight bytes at a time, an
+/// Fx-style multiply-rotate step.
+#[derive(Default)]
+struct ParaHasher(u64);
+
+impl ParaHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for ParaHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let mut w = [0u8; 8];
+        let rest = chunks.remainder();
+        w[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(w));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Splits text into trimmed paragraph spans.
 ///
 /// Paragraphs are separated by blank lines, and each line is a paragraph, except in
@@ -217,7 +262,7 @@ fn split_paragraphs(text: &str) -> Vec<Span> {
         blank: bool,
     }
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut pos = 0;
     while pos <= bytes.len() {
         let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
@@ -236,12 +281,16 @@ fn split_paragraphs(text: &str) -> Vec<Span> {
         }
         pos = nl + 1;
     }
-    let nonblank: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
-    let long = nonblank.iter().filter(|l| l.end - l.start >= 50).count();
-    let max = nonblank.iter().map(|l| l.end - l.start).max().unwrap_or(0);
-    let wrapped = nonblank.len() >= 3 && max <= 100 && long * 2 >= nonblank.len();
+    let (mut nonblank, mut long, mut max) = (0, 0, 0);
+    for l in lines.iter().filter(|l| !l.blank) {
+        let len = l.end - l.start;
+        nonblank += 1;
+        long += usize::from(len >= 50);
+        max = max.max(len);
+    }
+    let wrapped = nonblank >= 3 && max <= 100 && long * 2 >= nonblank;
 
-    let mut paras: Vec<Span> = Vec::new();
+    let mut paras: Vec<Span> = Vec::with_capacity(nonblank);
     let mut prev_blank = true;
     for l in &lines {
         if l.blank {
@@ -472,10 +521,13 @@ fn contributor_note(text: &str, p: Span) -> Option<Vec<Span>> {
         return None;
     }
     // One fast scan rules out almost every paragraph.
+    // The searchers are built once, not per paragraph.
+    static CUES: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let [contribut, ing_by] = CUES.get_or_init(|| {
+        [memchr::memmem::Finder::new(b"contribut"), memchr::memmem::Finder::new(b"ing by ")]
+    });
     let b = s.as_bytes();
-    if memchr::memmem::find(b, b"contribut").is_none()
-        && memchr::memmem::find(b, b"ing by ").is_none()
-    {
+    if contribut.find(b).is_none() && ing_by.find(b).is_none() {
         return None;
     }
     for cue in
@@ -554,10 +606,23 @@ fn find_dateline(s: &str) -> Option<usize> {
 
 /// "Comments", "Advertisement", "Share this article", "Read more" and the like.
 fn is_boilerplate(s: &str) -> bool {
-    if s.len() > 100 || words(s) > 10 {
+    if s.len() > 100 {
         return false;
     }
-    let l = s.trim_end_matches([':', '.', '»', '›', '>', ' ']).to_lowercase();
+    let t = s.trim_end_matches([':', '.', '»', '›', '>', ' ']);
+    if t.is_ascii() {
+        // ASCII lowers to ASCII of the same length: lower into a buffer on the stack.
+        let mut buf = [0u8; 100];
+        if let Some(l) = buf.get_mut(..t.len()) {
+            l.copy_from_slice(t.as_bytes());
+            l.make_ascii_lowercase();
+            let l = &*l;
+            let matches = EXACT.iter().any(|e| l == e.as_bytes())
+                || PREFIX.iter().any(|p| l.starts_with(p.as_bytes()));
+            return matches && words(s) <= 10;
+        }
+    }
+    let l = t.to_lowercase();
     const EXACT: &[&str] = &[
         "comments",
         "comment",
@@ -621,5 +686,6 @@ fn is_boilerplate(s: &str) -> bool {
         "comments (",
         "see more",
     ];
-    EXACT.contains(&l.as_str()) || PREFIX.iter().any(|p| l.starts_with(p))
+    // The word count last: it rules out few of the short lines that get this far.
+    (EXACT.contains(&l.as_str()) || PREFIX.iter().any(|p| l.starts_with(p))) && words(s) <= 10
 }

@@ -12,25 +12,28 @@ pub(crate) fn split(text: &str, tokens: &[Token], mut emit: impl FnMut(usize, us
     let mut k = 0;
     while k < n {
         let tok = tokens[k];
-        let t = &text[tok.span];
+        // Most tokens are words: only punctuation and abbreviations are looked at.
         let terminal = match tok.kind {
-            TokenKind::Punct => is_terminal(t),
-            TokenKind::Abbreviation => t.ends_with('.'),
+            TokenKind::Punct => is_terminal(&text[tok.span]),
+            TokenKind::Abbreviation => text[tok.span].ends_with('.'),
             _ => false,
         };
         if !terminal {
             k += 1;
             continue;
         }
+        let t = &text[tok.span];
         // Closing quotes, brackets and more terminal marks belong to this sentence.
         let mut e = k + 1;
         while e < n {
             let x = tokens[e];
-            let xt = &text[x.span];
             let closes = match x.kind {
                 TokenKind::QuoteClose => true,
                 TokenKind::QuoteAmbiguous => true,
-                TokenKind::Punct => matches!(xt, ")" | "]" | "}") || is_terminal(xt),
+                TokenKind::Punct => {
+                    let xt = &text[x.span];
+                    matches!(xt, ")" | "]" | "}") || is_terminal(xt)
+                }
                 _ => false,
             };
             if !closes {

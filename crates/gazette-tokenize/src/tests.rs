@@ -274,3 +274,15 @@ fn degenerate_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn tokenize_into_stops_at_its_end() {
+    // A period before a digit just past `end` once looped for ever: ".5" read the digit from
+    // outside the range.
+    let text = "said .5 and x.5";
+    for end in 0..=text.len() {
+        let mut out = Vec::new();
+        crate::tokenize_into(text, 0, end, &mut out);
+        assert!(out.iter().all(|t| t.span.end() <= end && !t.span.is_empty()), "{end}");
+    }
+}

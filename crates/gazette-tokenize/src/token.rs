@@ -59,6 +59,17 @@ const fn ascii_classes() -> [Class; 128] {
 
 static ASCII: [Class; 128] = ascii_classes();
 
+/// ASCII letters and digits: the bytes [`Scanner::word_chars`] takes without decoding.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Characters that continue a word although they are not alphanumeric: combining marks,
 /// zero-width joiners, the soft hyphen.
 #[inline]
@@ -361,7 +372,8 @@ impl Scanner<'_, '_> {
                     while j < self.end && bytes[j] == b'.' {
                         j += 1;
                     }
-                } else if bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+                } else if i + 1 < self.end
+                    && bytes[i + 1].is_ascii_digit()
                     && !self.before(i).is_some_and(is_word_char)
                 {
                     // ".5"
@@ -384,18 +396,26 @@ impl Scanner<'_, '_> {
         j
     }
 
+    /// Scans a run of ASCII letters and digits from `i`, returning its end.
+    #[inline(always)]
+    fn ascii_word_chars(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let end = self.end.min(bytes.len());
+        while i < end && ASCII_WORD[usize::from(bytes[i])] {
+            i += 1;
+        }
+        i
+    }
+
     /// Scans a run of word chars from `i`, returning its end.
     #[inline]
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
-        while i < self.end {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                break;
+        loop {
+            // ASCII letters and digits straight from the bytes.
+            i = self.ascii_word_chars(i);
+            if i >= self.end || bytes.get(i).is_none_or(|&b| b < 0x80) {
+                return i;
             }
             match self.at(i) {
                 Some(c) if is_word_char(c) => i += c.len_utf8(),
@@ -405,15 +425,38 @@ impl Scanner<'_, '_> {
         i
     }
 
+    /// A word (or an abbreviation, compound, URL, e-mail address, or a word and its clitic)
+    /// starting at `start`, returning its end.
+    #[inline(always)]
     fn word(&mut self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let mut i = self.word_chars(start);
+        let mut i = self.ascii_word_chars(start);
+        if i < self.end && bytes.get(i).is_some_and(|&b| b >= 0x80) {
+            i = self.word_chars(i);
+        }
+        // Fast path: most words end at a space or plain ASCII punctuation.
+        if i >= self.end || bytes.get(i).is_some_and(|&b| b < 0x80 && !is_word_joiner(b)) {
+            self.push(start, i, TokenKind::Word);
+            return i;
+        }
+        self.word_rest(start, i)
+    }
+
+    /// The rest of [`Scanner::word`] once the word's first run of word chars, `start..i`, is
+    /// followed by something that may continue it.
+    #[inline(never)]
+    fn word_rest(&mut self, start: usize, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
         let mut hyphen = false;
         let mut dotted = false; // single letters joined by dots: U.S, e.g, a.m
         let mut seg_start = start;
         let mut apostrophes: [usize; 2] = [usize::MAX; 2];
-        while let Some(c) = self.at(i) {
-            // Fast exit: most words end at a space or plain punctuation.
+        while i < self.end {
+            // Fast exit: most words end at a space or plain punctuation (checked on the byte).
+            if bytes.get(i).is_some_and(|&b| b < 0x80 && !is_word_joiner(b)) {
+                break;
+            }
+            let Some(c) = self.at(i) else { break };
             if !matches!(
                 c,
                 '\'' | '\u{2019}'
@@ -531,9 +574,9 @@ impl Scanner<'_, '_> {
         let aw = self.text[apos..].chars().next().map_or(1, char::len_utf8);
         let suffix = &self.text[apos + aw..end];
         let stem = &self.text[start..apos];
-        let lower = |s: &str| s.to_ascii_lowercase();
-        match lower(suffix).as_str() {
-            "s" => {
+        let is = |w: &str| suffix.eq_ignore_ascii_case(w);
+        match suffix.len() {
+            1 if is("s") => {
                 let kind = if is_contraction_stem(stem) {
                     TokenKind::Contraction
                 } else {
@@ -543,12 +586,12 @@ impl Scanner<'_, '_> {
                 self.push(apos, end, kind);
                 true
             }
-            "ll" | "re" | "ve" | "d" | "m" => {
+            1 | 2 if is("ll") || is("re") || is("ve") || is("d") || is("m") => {
                 self.push(start, apos, stem_kind);
                 self.push(apos, end, TokenKind::Contraction);
                 true
             }
-            "t" if stem.len() > 1 && stem.ends_with(['n', 'N']) => {
+            1 if is("t") && stem.len() > 1 && stem.ends_with(['n', 'N']) => {
                 let n = apos - 1;
                 self.push(start, n, stem_kind);
                 self.push(n, end, TokenKind::Contraction);
@@ -719,6 +762,12 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// ASCII bytes that may continue a word: apostrophe, hyphen, period, `&`, `@`, `:`.
+#[inline]
+fn is_word_joiner(b: u8) -> bool {
+    matches!(b, b'\'' | b'-' | b'.' | b'&' | b'@' | b':')
+}
+
 #[inline]
 fn single_char(text: &str, start: usize, end: usize) -> bool {
     let mut it = text[start..end].chars();
@@ -747,30 +796,35 @@ fn is_closing_punct(c: char) -> bool {
 }
 
 fn is_contraction_stem(stem: &str) -> bool {
-    let l = stem.to_ascii_lowercase();
+    // The longest stem has 10 bytes: no longer word needs lowering.
+    let mut buf = [0u8; 10];
+    let Some(l) = buf.get_mut(..stem.len()) else { return false };
+    l.copy_from_slice(stem.as_bytes());
+    l.make_ascii_lowercase();
     matches!(
-        l.as_str(),
-        "it" | "that"
-            | "what"
-            | "there"
-            | "here"
-            | "he"
-            | "she"
-            | "who"
-            | "where"
-            | "how"
-            | "let"
-            | "when"
-            | "why"
-            | "everyone"
-            | "everybody"
-            | "nobody"
-            | "somebody"
-            | "someone"
-            | "something"
-            | "everything"
-            | "nothing"
-            | "this"
-            | "which"
+        &*l,
+        b"it"
+            | b"that"
+            | b"what"
+            | b"there"
+            | b"here"
+            | b"he"
+            | b"she"
+            | b"who"
+            | b"where"
+            | b"how"
+            | b"let"
+            | b"when"
+            | b"why"
+            | b"everyone"
+            | b"everybody"
+            | b"nobody"
+            | b"somebody"
+            | b"someone"
+            | b"something"
+            | b"everything"
+            | b"nothing"
+            | b"this"
+            | b"which"
     )
 }
