@@ -566,11 +566,15 @@ fn find_dateline(s: &str) -> Option<usize> {
         cut -= 1;
     }
     let window = &s[..cut];
-    // Find the separator dash.
-    let (sep_at, sep_len) = [" - ", " — ", " – ", " -- ", " —", "— "]
-        .iter()
-        .filter_map(|d| window.find(d).map(|k| (k, d.len())))
-        .min()?;
+    // Find the separator dash: the first place where one starts (every one starts with a
+    // space or the lead byte of '—' and '–'), the shortest one there.
+    const DASHES: [&str; 6] = [" - ", " — ", " – ", " -- ", " —", "— "];
+    let w = window.as_bytes();
+    let (sep_at, sep_len) = memchr::memchr2_iter(b' ', 0xE2, w).find_map(|k| {
+        let tail = &w[k..];
+        let len = DASHES.iter().filter(|d| tail.starts_with(d.as_bytes())).map(|d| d.len()).min();
+        len.map(|len| (k, len))
+    })?;
     let head = &window[..sep_at];
     if head.is_empty() || head.len() > 80 {
         return None;
