@@ -437,7 +437,9 @@ impl Scanner<'_, '_> {
         // Fast path: most words end at a space or plain ASCII punctuation.
         if i >= self.end || bytes.get(i).is_some_and(|&b| b < 0x80 && !is_word_joiner(b)) {
             self.push(start, i, TokenKind::Word);
-            return i;
+            // Skip the space that usually follows (as the caller's loop would).
+            let space = bytes.get(i..self.end).is_some_and(|rest| rest.starts_with(b" "));
+            return if space { i + 1 } else { i };
         }
         self.word_rest(start, i)
     }
