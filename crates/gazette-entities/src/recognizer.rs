@@ -262,8 +262,12 @@ impl Recognizer {
         rules::org_patterns(&ctx, &mut cands);
         rules::geo_patterns(&ctx, &mut cands);
         let mut chosen = select(cands);
+        let before = chosen.len();
         rules::context_names(&ctx, &mut chosen);
-        let chosen = select(chosen);
+        // `chosen` is already sorted and non-overlapping unless context names were added.
+        if chosen.len() > before {
+            chosen = select(chosen);
+        }
         crate::resolve::resolve(&ctx, chosen, &self.entries)
     }
 
