@@ -754,7 +754,9 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 /// "Abu Bakr al-Baghdadi", "Abdel Fattah el-Sisi": Arabic name patterns.
 pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     let abu = |k: usize| {
-        ctx.is_cap(k) && matches!(ctx.t(k), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm")
+        ctx.is_cap(k)
+            && (3..=5).contains(&ctx.tok(k).span.len())
+            && matches!(ctx.t(k), "Abu" | "Abd" | "Abdel" | "Abdul" | "Abdal" | "Umm")
     };
     for s in ctx.rule_sentences() {
         // Every Arabic name here has "Abu"-like start or an "al-" word: most sentences have
