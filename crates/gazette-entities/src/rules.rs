@@ -141,6 +141,9 @@ struct Spare {
     low_rng: Vec<(u32, u32)>,
     para_of: Vec<u32>,
     titles: Vec<u16>,
+    title_hits: Vec<(u32, u8, TitleClass, Gender)>,
+    rule_sents: Vec<std::ops::Range<usize>>,
+    key: String,
 }
 
 thread_local! {
@@ -162,6 +165,9 @@ impl Spare {
         self.low_rng.clear();
         self.para_of.clear();
         self.titles.clear();
+        self.title_hits.clear();
+        self.rule_sents.clear();
+        self.key.clear();
         SPARE.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 *s = self;
@@ -178,6 +184,9 @@ impl Drop for Ctx<'_> {
             low_rng: std::mem::take(&mut self.low_rng),
             para_of: std::mem::take(&mut self.para_of),
             titles: std::mem::take(&mut self.titles),
+            title_hits: std::mem::take(&mut self.title_hits),
+            rule_sents: std::mem::take(&mut self.rule_sents),
+            key: std::mem::take(&mut self.key),
         }
         .give_back();
     }
@@ -206,6 +215,8 @@ pub(crate) struct Ctx<'a> {
     /// Token ranges of the sentences where rules apply: prose paragraphs (body, captions,
     /// contributor notes), not headline-style or all-capitals ones.
     rule_sents: Vec<std::ops::Range<usize>>,
+    /// Scratch space for title keys, kept for reuse (see `Spare`).
+    key: String,
 }
 
 impl<'a> Ctx<'a> {
@@ -310,24 +321,26 @@ impl<'a> Ctx<'a> {
             title_case.push(p.kind == PartKind::Title || (words >= 5 && caps * 10 >= words * 9));
             all_caps.push(words >= 3 && upper * 10 >= words * 9);
         }
-        let rule_sents = layout
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|&(pi, p)| {
-                matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors)
-                    && !title_case[pi]
-                    && !all_caps[pi]
-            })
-            .flat_map(|(_, p)| {
-                layout
-                    .sentences
-                    .get(p.sentences.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|s| s.tokens.clone())
-            })
-            .collect();
+        let mut rule_sents = std::mem::take(&mut spare.rule_sents);
+        rule_sents.extend(
+            layout
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|&(pi, p)| {
+                    matches!(p.kind, PartKind::Body | PartKind::Caption | PartKind::Contributors)
+                        && !title_case[pi]
+                        && !all_caps[pi]
+                })
+                .flat_map(|(_, p)| {
+                    layout
+                        .sentences
+                        .get(p.sentences.clone())
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|s| s.tokens.clone())
+                }),
+        );
         let mut ctx = Ctx {
             text,
             layout,
@@ -341,9 +354,10 @@ impl<'a> Ctx<'a> {
             titles: Vec::new(),
             title_hits: Vec::new(),
             rule_sents,
+            key: String::new(),
         };
-        let mut title_hits = Vec::new();
-        let mut key = String::new();
+        let mut title_hits = std::mem::take(&mut spare.title_hits);
+        let mut key = std::mem::take(&mut spare.key);
         let max = lex.max_title_tokens.min(15);
         let mut titles = std::mem::take(&mut spare.titles);
         titles.extend((0..n).map(|i| {
@@ -369,6 +383,7 @@ impl<'a> Ctx<'a> {
         }));
         ctx.titles = titles;
         ctx.title_hits = title_hits;
+        ctx.key = key;
         ctx
     }
 
