@@ -162,6 +162,9 @@ pub(crate) mod word {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordIndex {
     map: HashMap<u64, u32>,
+    /// For small indexes: one bit per hash bucket of 2^16, set for the words present, so most
+    /// absent words are turned away by one load from a table that stays in L1.
+    filter: Vec<u64>,
 }
 
 impl WordIndex {
@@ -179,11 +182,19 @@ impl WordIndex {
     /// The bits of a normalized word (0 if unknown).
     #[inline]
     pub(crate) fn get(&self, word: &str) -> u32 {
-        self.map.get(&Self::hash(word)).copied().unwrap_or(0)
+        let h = Self::hash(word);
+        if !self.filter.is_empty() {
+            let bit = (h >> 48) as usize;
+            if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                return 0;
+            }
+        }
+        self.map.get(&h).copied().unwrap_or(0)
     }
 
     /// Adds `bits` to a word.
     pub(crate) fn set(&mut self, word: &str, bits: u32) {
+        debug_assert!(self.filter.is_empty(), "WordIndex::set on a filtered subset");
         *self.map.entry(Self::hash(word)).or_insert(0) |= bits;
     }
 
@@ -193,9 +204,14 @@ impl WordIndex {
     /// (common word, first name, surname, name start) are read only for capitalized tokens.
     pub(crate) fn lower_case_subset(&self) -> WordIndex {
         let wanted = u32::from(word::TITLE_START | word::LOWER_START) | 0xff << LOWER;
-        WordIndex {
-            map: self.map.iter().filter(|(_, &b)| b & wanted != 0).map(|(&h, &b)| (h, b)).collect(),
+        let map: HashMap<u64, u32> =
+            self.map.iter().filter(|(_, &b)| b & wanted != 0).map(|(&h, &b)| (h, b)).collect();
+        let mut filter = vec![0u64; (1 << 16) / 64];
+        for &h in map.keys() {
+            let bit = (h >> 48) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
         }
+        WordIndex { map, filter }
     }
 }
 

@@ -253,7 +253,7 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, layout: &Layout) -> Entities {
         let ctx =
             Ctx::new(text, layout, &self.lexicon, [&self.words, &self.lower_words], &self.titles);
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(layout.tokens.len() / 4 + 16);
         self.gazetteer_matches(&ctx, &mut cands);
         rules::layout_names(&ctx, &mut cands);
         rules::titled_names(&ctx, &mut cands);

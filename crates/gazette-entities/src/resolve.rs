@@ -38,10 +38,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             }
         })
         .collect();
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<Key<'_>, usize> = HashMap::default();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(chosen.len());
+    let mut by_key: HashMap<Key<'_>, usize> =
+        HashMap::with_capacity_and_hasher(chosen.len(), Default::default());
     // (span, entity, from a single-token candidate that a surname may override)
-    let mut ments: Vec<(Span, usize, bool)> = Vec::new();
+    let mut ments: Vec<(Span, usize, bool)> = Vec::with_capacity(chosen.len() + 16);
 
     // People with full names first, so that short forms can link to them.
     let is_full_person =
@@ -60,7 +61,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         }
     }
     // Surname keys: last token, and particle + surname ("van Gemert", "Van den Berghe").
-    let mut surname: HashMap<String, Option<usize>> = HashMap::default();
+    let mut surname: HashMap<String, Option<usize>> =
+        HashMap::with_capacity_and_hasher(drafts.len() * 2, Default::default());
     for (d, dr) in drafts.iter().enumerate() {
         let key = name_key(&dr.canonical);
         let parts: Vec<&str> = key.split(' ').filter(|p| !p.ends_with('.')).collect();
@@ -214,7 +216,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
 
     // Number entities by first mention.
     let mut order: Vec<Option<usize>> = vec![None; drafts.len()];
-    let mut entities = Vec::new();
+    let mut entities = Vec::with_capacity(drafts.len());
     let mut mentions: Vec<Mention> = Vec::with_capacity(ments.len());
     for (span, d, _) in ments {
         let e = match order[d] {
