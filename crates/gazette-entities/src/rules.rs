@@ -413,11 +413,15 @@ impl<'a> Ctx<'a> {
             let lower = self.lower(k);
             if tok.kind == TokenKind::Compound {
                 // As `name_key`: split at hyphens between characters.
-                let parts: Vec<&str> = lower.split(['-', '\u{2010}', '\u{2011}']).collect();
-                if parts.iter().any(|p| p.is_empty()) {
-                    return None;
+                for (n, part) in lower.split(['-', '\u{2010}', '\u{2011}']).enumerate() {
+                    if part.is_empty() {
+                        return None;
+                    }
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(part);
                 }
-                key.push_str(&parts.join(" "));
             } else {
                 key.push_str(lower);
             }
