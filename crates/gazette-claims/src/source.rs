@@ -207,7 +207,22 @@ fn appositive(ctx: &Ctx<'_>, comma: usize, lo: usize) -> Option<Source> {
     // A common-noun phrase, with its relative clause: "an official, who spoke ..., said".
     let &(mut a, b) = segs.first()?;
     if lexicon::is_relative(ctx.low(a)) {
-        if let Some(&(pa, _)) = segs.get(1) {
+        if let Some(&(pa, pb)) = segs.get(1) {
+            // "Huh Sun-yong, who will attend the talks, told": a name the entity stage missed is
+            // the source, and its relative clause the role.
+            if is_unrecognized_name(ctx, pa, pb) {
+                let span = ctx.span_of(pa, pb);
+                let mut e = b;
+                while e > a && ctx.kind(e) == Some(TokenKind::Punct) {
+                    e -= 1;
+                }
+                return Some(Source {
+                    entity: None,
+                    name: ctx.slice(span).to_string(),
+                    span: Some(span),
+                    role: Some(ctx.span_of(a, e)),
+                });
+            }
             a = pa;
         }
     }
@@ -331,6 +346,18 @@ fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> Option<Source> {
     }
     let span = ctx.span_of(a, b);
     Some(Source { entity: None, name: ctx.slice(span).to_string(), span: Some(span), role: None })
+}
+
+/// Two to four capitalized words, none of them a mention or a function word: a person's name
+/// that no gazetteer or name rule caught ("Huh Sun-yong", "Olav Fjell").
+fn is_unrecognized_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (1..=3).contains(&(b.saturating_sub(a)))
+        && (a..=b).all(|t| {
+            matches!(ctx.kind(t), Some(TokenKind::Word | TokenKind::Compound))
+                && ctx.raw(t).starts_with(char::is_uppercase)
+                && ctx.mention(t).is_none()
+                && !is_function_word(ctx.low(t))
+        })
 }
 
 fn is_function_word(w: &str) -> bool {

@@ -272,6 +272,18 @@ fn rule_anonymous_and_common_noun_sources() {
 }
 
 #[test]
+fn rule_unrecognized_name_before_relative_clause() {
+    check_quotes(
+        r#"Huh Sun-yong, who will attend the talks with three other officials, told <ORG>Reuters</ORG> that Seoul was "positively considering buying a certain amount of oil."
+A senior official, who asked not to be named, said: "It is a big shift.""#,
+        &[
+            "[partial|~Huh Sun-yong (who will attend the talks with three other officials)|told] positively considering buying a certain amount of oil.",
+            "[direct|~A senior official, who asked not to be named|said] It is a big shift.",
+        ],
+    );
+}
+
+#[test]
 fn rule_organization_and_definite_description() {
     check_quotes(
         r#"The <ORG>Ministry of Agriculture</ORG> estimates damage.
