@@ -258,6 +258,7 @@ impl Recognizer {
         rules::layout_names(&ctx, &mut cands);
         rules::titled_names(&ctx, &mut cands);
         rules::first_name_names(&ctx, &mut cands);
+        rules::east_asian_names(&ctx, &mut cands);
         rules::arabic_names(&ctx, &mut cands);
         rules::org_patterns(&ctx, &mut cands);
         rules::geo_patterns(&ctx, &mut cands);

@@ -41,6 +41,8 @@ pub(crate) mod flag {
     pub const PARTICLE: u32 = 1 << 4;
     /// The first word of its sentence.
     pub const SENT_INITIAL: u32 = 1 << 5;
+    /// A romanized East Asian given name: "Dae-jung", "Chi-cheng", "Ka-shing".
+    pub const GIVEN: u32 = 1 << 6;
     // Surface words (case-sensitive), from the lists below.
     pub const ORG_HEAD: u32 = 1 << 8;
     pub const ORG_FIRST: u32 = 1 << 9;
@@ -288,6 +290,9 @@ impl<'a> Ctx<'a> {
                 {
                     f |= flag::ARABIC;
                 }
+                if tok.kind == TokenKind::Compound && is_given_name_compound(t, words) {
+                    f |= flag::GIVEN;
+                }
             }
             if t.len() <= 5 && gazette_core::is_name_particle(lower) {
                 f |= flag::PARTICLE;
@@ -295,7 +300,7 @@ impl<'a> Ctx<'a> {
             // A token that can be part of a person's name (not "NATO", not "U.S.").
             let all_upper = t.len() > 1 && f & shape::UPPER_OR_NONALPHA != 0;
             if (f & flag::CAP != 0 && tok.kind != TokenKind::Abbreviation && !all_upper)
-                || f & (flag::INITIAL | flag::ARABIC) != 0
+                || f & (flag::INITIAL | flag::ARABIC | flag::GIVEN) != 0
             {
                 f |= flag::NAME;
             }
@@ -768,6 +773,41 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             i += 1;
         }
     }
+}
+
+/// "Kim Dae-jung", "Chang Chi-cheng", "Li Ka-shing": a known surname and a hyphenated given
+/// name (romanized Korean and Chinese names).
+pub(crate) fn east_asian_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    for s in ctx.rule_sentences() {
+        for i in s.start..s.end.saturating_sub(1) {
+            if ctx.has(i + 1, flag::GIVEN)
+                && ctx.is_cap(i)
+                && ctx.lex_has(i, word::SURNAME)
+                && (2..=5).contains(&ctx.tok(i).span.len())
+                && !ctx.common_at_sentence_start(i)
+            {
+                out.push(Cand::new(ctx.span(i, i + 2), EntityKind::Person, 60, "east_asian_name"));
+            }
+        }
+    }
+}
+
+/// A compound shaped like a romanized given name, "Dae-jung": a capitalized syllable of at
+/// most 5 letters, a hyphen, a lower-case one of 2 to 5 letters that is no English word (not
+/// "New York-based", "World Bank-led", "Non-life").
+fn is_given_name_compound(t: &str, words: &crate::lexicon::WordIndex) -> bool {
+    let Some((a, b)) = t.split_once('-') else { return false };
+    let syllable = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|c| c.is_ascii_alphabetic())
+    };
+    syllable(a, 1..=5)
+        && syllable(b, 2..=5)
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && b.bytes().all(|c| c.is_ascii_lowercase())
+        && words.get(b) & u32::from(word::COMMON) == 0
+        // "Co-op" is "coop".
+        && words.get(&format!("{}{b}", a.to_ascii_lowercase())) & u32::from(word::COMMON) == 0
 }
 
 /// "Abu Bakr al-Baghdadi", "Abdel Fattah el-Sisi": Arabic name patterns.

@@ -67,6 +67,14 @@ fn aliases_are_one_entity_and_acronyms_need_exact_case() {
 }
 
 #[test]
+fn east_asian_names_with_hyphenated_given_names() {
+    check("Finance Minister <PER>Chang Chi-cheng</PER> said <PER>Li Ka-shing</PER> would invest.");
+    check("Opposition leader <PER>Kim Dae-jung</PER> told reporters it was sound.");
+    // An English word after the hyphen is no given name; nor is "Co-op".
+    check("<LOC canon=\"New York City\">New York</LOC>-based banks and the farmers Co-op rose.");
+}
+
+#[test]
 fn titled_names() {
     check("Brig. Gen. <PER>Yahya Rasoul</PER> spoke.");
     check("<NORP>French</NORP> Interior Minister <PER>Bernard Cazeneuve</PER> announced it.");
