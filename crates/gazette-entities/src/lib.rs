@@ -6,7 +6,7 @@
 //!   GeoNames places, nationalities, a curated list of organizations) plus user gazetteers,
 //!   compiled once into one Aho-Corasick automaton over normalized tokens (leftmost-longest,
 //!   on token boundaries, case rules for acronyms and common words); name rules (titles, first
-//!   names, Arabic name patterns, organization head words, speech and apposition contexts,
+//!   names, Arabic name patterns, East Asian names ("Kim Dae-jung"), organization head words, speech and apposition contexts,
 //!   bylines); and document-level resolution (surnames link to the full name, acronyms defined
 //!   in the text link to their expansion, aliases of one gazetteer entry are one entity).
 //! * [`Lexicon`]: first names with gender, surnames, titles, common words.
