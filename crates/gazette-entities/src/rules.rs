@@ -592,10 +592,10 @@ impl<'a> Ctx<'a> {
         }
         // The longest title that ends by `end`.
         let fits = mask & (u16::MAX >> (15 - (end - i).min(15)));
-        let k = 15 - fits.leading_zeros() as usize;
         if fits == 0 {
             return None;
         }
+        let k = 15 - fits.leading_zeros() as usize;
         let at = self.title_hits.binary_search_by_key(&(i as u32, k as u8), |h| (h.0, h.1)).ok()?;
         let &(_, _, class, g) = self.title_hits.get(at)?;
         Some((k, class, g))
