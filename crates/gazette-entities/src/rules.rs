@@ -616,6 +616,12 @@ const ORG_WORDS: &[&str] = &[
     "Corp",
     "Inc",
     "Co",
+    "Exploration",
+    "Resources",
+    "Mining",
+    "Minerals",
+    "Pharmaceuticals",
+    "Electronics",
     "Ltd",
     "Plc",
     "PLC",
@@ -852,6 +858,19 @@ const ORG_HEADS: &[&str] = &[
     "Corp",
     "Inc",
     "Co",
+    // Company forms of other countries: "Victoria Exploration N.L.", "Deutsche Bank AG".
+    "N.L.",
+    "Pty",
+    "Bhd",
+    "Berhad",
+    "AG",
+    "N.V.",
+    "S.A.",
+    "SpA",
+    "S.p.A.",
+    "Plc",
+    "PLC",
+    "plc",
     "Center",
     "Centre",
     "Office",
@@ -988,7 +1007,20 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                     if (t != "and" && t != "&" && t != "the" && !head_seen)
                         || matches!(
                             prev,
-                            "Inc." | "Corp." | "Ltd" | "Ltd." | "LLC" | "Co." | "plc" | "PLC"
+                            "Inc."
+                                | "Corp."
+                                | "Ltd"
+                                | "Ltd."
+                                | "LLC"
+                                | "Co."
+                                | "plc"
+                                | "PLC"
+                                | "N.L."
+                                | "Pty"
+                                | "AG"
+                                | "N.V."
+                                | "S.A."
+                                | "SpA"
                         )
                     {
                         break;

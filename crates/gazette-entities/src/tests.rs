@@ -75,6 +75,12 @@ fn east_asian_names_with_hyphenated_given_names() {
 }
 
 #[test]
+fn company_forms_of_other_countries() {
+    check("It sold its properties to <ORG>Victoria Exploration N.L.</ORG> of <LOC>Perth</LOC>.");
+    check("Shares of <ORG>Kestrel Minerals Pty</ORG> and <ORG>Harwood Berhad</ORG> rose.");
+}
+
+#[test]
 fn titled_names() {
     check("Brig. Gen. <PER>Yahya Rasoul</PER> spoke.");
     check("<NORP>French</NORP> Interior Minister <PER>Bernard Cazeneuve</PER> announced it.");
