@@ -377,5 +377,10 @@ fn is_function_word(w: &str) -> bool {
                 | "what"
                 | "who"
                 | "and"
+                | "but"
+                | "or"
+                | "yet"
+                | "so"
+                | "then"
         )
 }

@@ -468,6 +468,15 @@ Up to 31,000 people had traveled, according to a comprehensive analysis by the <
 }
 
 #[test]
+fn a_conjunction_is_no_source() {
+    // "but said": the subject is earlier in the sentence, never the conjunction itself.
+    check_attributions(
+        "<ORG>AMAX Inc</ORG> said it accepted offers.\nThe company did not identify the buyer, but said the interests include 35.2 mln shares.",
+        &["SaidThat|AMAX Inc|said: it accepted offers"],
+    );
+}
+
+#[test]
 fn attributions_parenthetical_and_final_cue() {
     check_attributions(
         "The decline, officials and experts say, has been dramatic.\nThe number dropped to one a month, FBI Director <PER>James B. Comey</PER> said in May. He cited the lost luster.",
