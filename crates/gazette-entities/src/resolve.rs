@@ -60,11 +60,22 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             ));
         }
     }
-    // Surname keys: last token, and particle + surname ("van Gemert", "Van den Berghe").
+    // Surname keys: last token, particle + surname ("van Gemert", "Van den Berghe"), and the
+    // last two or more words ("Febres Cordero" of "Leon Febres Cordero"). Longer names first:
+    // a full name that is such a key of a longer one is that person, not another.
     let mut surname: HashMap<String, Option<usize>> =
         HashMap::with_capacity_and_hasher(drafts.len() * 2, Default::default());
-    for (d, dr) in drafts.iter().enumerate() {
-        let key = name_key(&dr.canonical);
+    let mut by_length: Vec<usize> = (0..drafts.len()).collect();
+    by_length.sort_by_key(|&d| std::cmp::Reverse(drafts[d].canonical_tokens));
+    let mut same_as: Vec<Option<usize>> = vec![None; drafts.len()];
+    for d in by_length {
+        let key = name_key(&drafts[d].canonical);
+        if let Some(&Some(longer)) = surname.get(&key) {
+            if drafts[longer].kind == EntityKind::Person && drafts[d].gazetteer_id.is_none() {
+                same_as[d] = Some(longer);
+                continue;
+            }
+        }
         let parts: Vec<&str> = key.split(' ').filter(|p| !p.ends_with('.')).collect();
         // A surname of one letter or an organization word ("Corp") links nothing.
         let Some(&last) = parts.last() else { continue };
@@ -89,12 +100,17 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                         | "le"
                         | "la"
                 );
-            if k == parts.len() - 1 || is_particle_start {
+            if k == parts.len() - 1 || is_particle_start || parts.len() - k >= 2 {
                 let e = surname.entry(parts[k..].join(" ")).or_insert(Some(d));
                 if *e != Some(d) {
                     *e = None;
                 }
             }
+        }
+    }
+    for d in entity_of.iter_mut().flatten() {
+        if let Some(longer) = same_as.get(*d).copied().flatten() {
+            *d = longer;
         }
     }
     for (ci, c) in chosen.iter().enumerate() {

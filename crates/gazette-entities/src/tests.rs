@@ -81,6 +81,11 @@ fn company_forms_of_other_countries() {
 }
 
 #[test]
+fn a_double_surname_links_to_the_full_name() {
+    check("President <PER>Leon Febres Cordero</PER> spoke. Later <PER canon=\"Leon Febres Cordero\">Febres Cordero</PER> said it was over, and <PER canon=\"Leon Febres Cordero\">Cordero</PER> left.");
+}
+
+#[test]
 fn titled_names() {
     check("Brig. Gen. <PER>Yahya Rasoul</PER> spoke.");
     check("<NORP>French</NORP> Interior Minister <PER>Bernard Cazeneuve</PER> announced it.");
