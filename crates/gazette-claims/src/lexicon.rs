@@ -22,6 +22,21 @@ pub(crate) struct Verb {
     pub participle: bool,
 }
 
+/// Nouns for an unnamed source that a later "he" or "she" can point back to, with the gender
+/// the noun carries.
+pub(crate) fn source_noun(w: &str) -> Option<Gender> {
+    Some(match w {
+        "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman" | "woman" => {
+            Gender::Female
+        }
+        "spokesman" | "chairman" | "businessman" | "congressman" | "man" => Gender::Male,
+        "spokesperson" | "official" | "source" | "analyst" | "diplomat" | "executive"
+        | "economist" | "trader" | "dealer" | "banker" | "lawyer" | "witness" | "resident"
+        | "expert" | "aide" | "negotiator" | "strategist" | "researcher" => Gender::Unknown,
+        _ => return None,
+    })
+}
+
 /// Looks a speech or reporting verb form up.
 pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
     use AttributionKind::*;

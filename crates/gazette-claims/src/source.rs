@@ -121,17 +121,70 @@ pub(crate) fn after(ctx: &Ctx<'_>, j: usize, hi: usize) -> Option<Source> {
 }
 
 /// Resolves a subject pronoun at token `i` to the most recent compatible entity.
+/// A person pronoun may also point back at an unnamed speaker described by a noun ("a
+/// Genentech spokeswoman said ... \"...,\" she said") when that speaker came after every
+/// compatible named person.
 pub(crate) fn resolve_pronoun(ctx: &Ctx<'_>, i: usize, p: Pronoun) -> Option<Source> {
     let m = match p {
-        Pronoun::Person(g) => ctx.recent_mention(i, |e| {
-            e.kind == EntityKind::Person && (e.gender == g || e.gender == Gender::Unknown)
-        })?,
+        Pronoun::Person(g) => {
+            let m = ctx.recent_mention(i, |e| {
+                e.kind == EntityKind::Person && (e.gender == g || e.gender == Gender::Unknown)
+            });
+            let after = m.and_then(|m| ctx.mentions.get(m)).map_or(0, |x| x.span.end());
+            if let Some(mut s) = nominal_speaker(ctx, i, g, after) {
+                s.span = Some(ctx.span(i));
+                return Some(s);
+            }
+            m?
+        }
         Pronoun::Thing => ctx.recent_mention(i, |e| e.kind == EntityKind::Org)?,
         Pronoun::Plural => return None,
     };
     let mut s = ctx.mention_source(m, None)?;
     s.span = Some(ctx.span(i));
     Some(s)
+}
+
+/// The nearest unnamed speaker before token `i` and after byte `after`: "a (Genentech)
+/// spokeswoman", "the official" right before a speech verb, outside quotes, of a gender that
+/// fits the pronoun. Within 150 tokens.
+fn nominal_speaker(ctx: &Ctx<'_>, i: usize, g: Gender, after: usize) -> Option<Source> {
+    let lo = i.saturating_sub(150);
+    for k in (lo..i).rev() {
+        if ctx.span(k).start() < after {
+            return None;
+        }
+        if ctx.in_quote.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(ng) = lexicon::source_noun(ctx.low(k)) else { continue };
+        if ng != Gender::Unknown && g != Gender::Unknown && ng != g {
+            continue;
+        }
+        if !(k + 1..(k + 3).min(i)).any(|v| ctx.speech_verb(v).is_some()) {
+            continue;
+        }
+        // Back over capitalized modifiers and mentions ("a Genentech spokeswoman") to the article.
+        let mut a = k;
+        while a > lo && k - a < 4 && !matches!(ctx.low(a - 1), "a" | "an" | "the") && {
+            let w = ctx.raw(a - 1);
+            ctx.mention(a - 1).is_some()
+                || (ctx.kind(a - 1) == Some(TokenKind::Word) && w.starts_with(char::is_uppercase))
+        } {
+            a -= 1;
+        }
+        if a == 0 || !matches!(ctx.low(a - 1), "a" | "an" | "the") {
+            continue;
+        }
+        let span = ctx.span_of(a - 1, k);
+        return Some(Source {
+            entity: None,
+            name: ctx.slice(span).to_string(),
+            span: Some(span),
+            role: None,
+        });
+    }
+    None
 }
 
 /// `X, role, said` / `role, X, said`: the comma-separated segments before the comma at `i`.

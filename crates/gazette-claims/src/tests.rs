@@ -284,6 +284,27 @@ A senior official, who asked not to be named, said: "It is a big shift.""#,
 }
 
 #[test]
+fn rule_pronoun_to_an_unnamed_speaker() {
+    check_quotes(
+        r#"A <ORG>Genentech</ORG> spokeswoman said the agency had not notified it.
+"We know it's a possibility," she said."#,
+        &["[direct|~A Genentech spokeswoman|said] We know it's a possibility,"],
+    );
+    // A named person after the description is the nearer antecedent.
+    check_quotes(
+        r#"A spokeswoman said it was late. <PER g="f">Jane Roe</PER> disagreed.
+"It is not," she said."#,
+        &["[direct|Jane Roe|said] It is not,"],
+    );
+    // A description of the other gender is no antecedent.
+    check_quotes(
+        r#"<PER g="f">Jane Roe</PER> spoke first. A spokesman said it was late.
+"It is not," she said."#,
+        &["[direct|Jane Roe|said] It is not,"],
+    );
+}
+
+#[test]
 fn rule_organization_and_definite_description() {
     check_quotes(
         r#"The <ORG>Ministry of Agriculture</ORG> estimates damage.
