@@ -352,6 +352,8 @@ pub(crate) fn number_expr(w: &str) -> Option<NumberWord> {
 
 /// Scale words after a number ("4.2 billion").
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
+    // "from 25 mln." at the end of a sentence: the tokenizer keeps the period on the word.
+    let w = w.strip_suffix('.').unwrap_or(w);
     Some(match w.as_bytes() {
         b"hundred" => 1e2,
         b"thousand" => 1e3,

@@ -4,7 +4,7 @@
 //! Years, dates, times, "No. 10", ordinals and "one" as a pronoun or determiner are not
 //! quantities.
 
-use gazette_core::{Attribution, Change, Quantity, Quote, Source, Span, TokenKind};
+use gazette_core::{Attribution, Change, EntityKind, Quantity, Quote, Source, Span, TokenKind};
 
 use crate::ctx::Ctx;
 use crate::lexicon::{self, NumberWord};
@@ -252,7 +252,7 @@ fn keep_plain(ctx: &Ctx<'_>, n: usize, last: usize, money: bool) -> bool {
     if money {
         return true;
     }
-    if is_date_or_year(ctx, n, last) {
+    if is_date_or_year(ctx, n, last) || is_name_number(ctx, n, last) {
         return false;
     }
     if ctx.low(n) == "one" {
@@ -267,6 +267,65 @@ fn keep_plain(ctx: &Ctx<'_>, n: usize, last: usize, money: bool) -> bool {
                 ));
     }
     true
+}
+
+/// "Pier 1 Imports", "Boeing 747", "Chapter 11": digits right after a capitalized word are part
+/// of a name or a label, unless that word only starts the sentence ("About 50 people") or is a
+/// month or a weekday.
+fn is_name_number(ctx: &Ctx<'_>, n: usize, last: usize) -> bool {
+    if n == 0 || ctx.kind(n) != Some(TokenKind::Number) {
+        return false;
+    }
+    let p = n - 1;
+    if ctx.kind(p) != Some(TokenKind::Word) || !ctx.is_capitalized(p) {
+        return false;
+    }
+    // "Germany 4,500 tonnes, Italy 3,000": places and nationalities head list items.
+    let place = ctx
+        .mention(p)
+        .and_then(|m| ctx.entity_of(m))
+        .is_some_and(|e| matches!(e.kind, EntityKind::Loc | EntityKind::Norp));
+    let w = ctx.low(p);
+    if place
+        || lexicon::is_month(w)
+        || matches!(
+            w,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    {
+        return false;
+    }
+    let sentence_start = p == 0 || ctx.sentence(p - 1) != ctx.sentence(p);
+    if !sentence_start {
+        return true;
+    }
+    // At a sentence start only a name word followed by another ("Pier 1 Imports"), not a word
+    // that leads numbers ("About 50 Kenyans", "Some 20 Britons").
+    let leads = lexicon::is_preposition(w)
+        || lexicon::is_determiner(w)
+        || matches!(
+            w,
+            "about"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "almost"
+                | "nearly"
+                | "over"
+                | "under"
+                | "just"
+                | "only"
+                | "more"
+                | "fewer"
+                | "less"
+                | "up"
+                | "at"
+                | "least"
+                | "another"
+                | "all"
+        );
+    !leads && ctx.kind(last + 1) == Some(TokenKind::Word) && ctx.is_capitalized(last + 1)
 }
 
 fn is_date_or_year(ctx: &Ctx<'_>, n: usize, last: usize) -> bool {

@@ -450,6 +450,21 @@ fn numbers_money_and_scale() {
 }
 
 #[test]
+fn numbers_in_names_are_not_quantities_and_a_sentence_final_scale_word_counts() {
+    check_numbers(
+        "Pier 1 Imports said Boeing 747 jets were idle. Authorized shares rose to 100 mln from 25 mln.",
+        &["100 mln = 100000000 ^up", "25 mln. = 25000000 ^up"],
+    );
+    // A place heads a list item, not a name.
+    check_numbers(
+        "Shipments went to <LOC>Germany</LOC> 4,500 tonnes and <LOC>Italy</LOC> 3,000 tonnes.",
+        &["4,500 = 4500 tonnes", "3,000 = 3000 tonnes"],
+    );
+    // A capitalized word that only starts the sentence does not make a name.
+    check_numbers("About 50 Kenyans need food.", &["50 = 50 Kenyans [about]"]);
+}
+
+#[test]
 fn numbers_years_dates_and_pronoun_one_are_not_quantities() {
     check_numbers(
         "In June 2014, on March 3 and Aug. 4, 2020, in 1989 and the 1980s, No. 10 said one side won at 10:30.",
