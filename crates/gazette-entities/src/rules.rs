@@ -622,6 +622,39 @@ const ORG_WORDS: &[&str] = &[
     "Minerals",
     "Pharmaceuticals",
     "Electronics",
+    // Words of company names that are no part of people's names ("Santa Fe Southern Pacific",
+    // "Banque Francaise de Credit Cooperatif").
+    "Pacific",
+    "Atlantic",
+    "Southern",
+    "Northern",
+    "Eastern",
+    "Central",
+    "National",
+    "Federal",
+    "Credit",
+    "Banque",
+    "Banco",
+    "Bancorp",
+    "Savings",
+    "Chemicals",
+    "Foods",
+    "Products",
+    "Stores",
+    "Railroad",
+    "Railway",
+    "Shipping",
+    "Electric",
+    "Utilities",
+    "Telephone",
+    "Telegraph",
+    "Semiconductor",
+    "Computer",
+    "Software",
+    "Enterprises",
+    "Ventures",
+    "Properties",
+    "Realty",
     "Ltd",
     "Plc",
     "PLC",
@@ -858,6 +891,23 @@ const ORG_HEADS: &[&str] = &[
     "Corp",
     "Inc",
     "Co",
+    // Company words: "Norstar Bancorp", "Beverly Enterprises", "Philadelphia Electric".
+    "Bancorp",
+    "Enterprises",
+    "Products",
+    "Foods",
+    "Electric",
+    "Utilities",
+    "Semiconductor",
+    "Software",
+    "Ventures",
+    "Properties",
+    "Realty",
+    "Savings",
+    "Stores",
+    "Chemicals",
+    "Railroad",
+    "Railway",
     // Company forms of other countries: "Victoria Exploration N.L.", "Deutsche Bank AG".
     "N.L.",
     "Pty",
@@ -953,6 +1003,42 @@ const ORG_HEADS: &[&str] = &[
     "Network",
 ];
 
+/// Words that end a company's name: nothing joins after them ("Acme Inc. of Pittsburgh",
+/// "Norstar Bancorp and Beverly Enterprises" are two names, or one and a place). Not
+/// "Savings": "Savings and Loan Association".
+const COMPANY_ENDS: &[&str] = &[
+    "Inc.",
+    "Corp.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Co.",
+    "plc",
+    "PLC",
+    "Plc",
+    "N.L.",
+    "Pty",
+    "AG",
+    "N.V.",
+    "S.A.",
+    "SpA",
+    "Bancorp",
+    "Enterprises",
+    "Products",
+    "Foods",
+    "Electric",
+    "Utilities",
+    "Semiconductor",
+    "Software",
+    "Ventures",
+    "Properties",
+    "Realty",
+    "Stores",
+    "Chemicals",
+    "Railroad",
+    "Railway",
+];
+
 const ORG_FIRST: &[&str] = &[
     "University",
     "Ministry",
@@ -1005,23 +1091,7 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                     // nothing follows a corporate suffix ("Acme Inc. of Pittsburgh").
                     let prev = ctx.t(j - 1);
                     if (t != "and" && t != "&" && t != "the" && !head_seen)
-                        || matches!(
-                            prev,
-                            "Inc."
-                                | "Corp."
-                                | "Ltd"
-                                | "Ltd."
-                                | "LLC"
-                                | "Co."
-                                | "plc"
-                                | "PLC"
-                                | "N.L."
-                                | "Pty"
-                                | "AG"
-                                | "N.V."
-                                | "S.A."
-                                | "SpA"
-                        )
+                        || COMPANY_ENDS.contains(&prev)
                     {
                         break;
                     }

@@ -75,6 +75,27 @@ fn east_asian_names_with_hyphenated_given_names() {
 }
 
 #[test]
+fn company_words_are_no_person_names() {
+    let text = "Shares of Santa Fe Southern Pacific rose, and Banque Francaise de Credit \
+                Cooperatif said it would buy. Chairman Ed Western resigned.";
+    let doc = Document { title: Some("T".into()), ..Document::new("t", text) };
+    let found = recognizer().recognize(&doc.text, &Tokenizer::new().segment(&doc));
+    let people: Vec<&str> = found
+        .entities
+        .iter()
+        .filter(|e| e.kind == gazette_core::EntityKind::Person)
+        .map(|e| e.canonical.as_str())
+        .collect();
+    // "Western" is not on the list: it is a surname too.
+    assert_eq!(people, ["Ed Western"]);
+}
+
+#[test]
+fn company_head_words() {
+    check("<ORG>Norstar Bancorp</ORG> and <ORG>Beverly Enterprises</ORG> said profits rose.");
+}
+
+#[test]
 fn company_forms_of_other_countries() {
     check("It sold its properties to <ORG>Victoria Exploration N.L.</ORG> of <LOC>Perth</LOC>.");
     check("Shares of <ORG>Kestrel Minerals Pty</ORG> and <ORG>Harwood Berhad</ORG> rose.");
