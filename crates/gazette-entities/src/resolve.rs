@@ -137,6 +137,57 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     }
     ments.sort_by_key(|m| m.0);
 
+    // Companies by their first word: "AMAX Inc ... AMAX said", as people by their surname. Only
+    // a name that ends in a company form, and a first word that is no common English word
+    // ("General Electric" is not "General").
+    for (d, dr) in drafts.iter().enumerate() {
+        if dr.kind != EntityKind::Org || dr.gazetteer_id.is_some() {
+            continue;
+        }
+        let key = name_key(&dr.canonical);
+        let mut parts = key.split(' ');
+        let (Some(first), Some(last)) = (parts.next(), key.split(' ').next_back()) else {
+            continue;
+        };
+        let company = matches!(
+            last.trim_end_matches('.'),
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "plc"
+                | "llc"
+                | "ag"
+                | "n.v"
+                | "s.a"
+                | "spa"
+                | "pty"
+                | "bhd"
+                | "bancorp"
+                | "group"
+                | "holdings"
+                | "industries"
+                | "enterprises"
+                | "corporation"
+                | "company"
+                | "cos"
+                | "limited"
+                | "incorporated"
+        );
+        if !company
+            || first == last
+            || first.chars().count() < 3
+            || !first.chars().all(char::is_alphanumeric)
+            || ctx.lex.is_common(first)
+        {
+            continue;
+        }
+        let e = surname.entry(first.to_string()).or_insert(Some(d));
+        if *e != Some(d) {
+            *e = None;
+        }
+    }
+
     // Surnames elsewhere: "said Rasoul", "Gaaloul cited", "Van Raemdonck said".
     let toks = &ctx.layout.tokens;
     let surname_starts: rustc_hash::FxHashSet<&str> =
@@ -161,10 +212,13 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             if let Some((n, d)) = hit {
                 let span = tok.span.cover(toks[i + n - 1].span);
                 let pos = ments.partition_point(|m| m.0.end() <= span.start());
+                // A person's surname may replace a one-word place match ("Wil"); a company's
+                // first word never replaces anything ("Redcar" the town, of "Redcar Alloys Ltd.").
+                let company = drafts[d].kind == EntityKind::Org;
                 let blocked = ments[pos..]
                     .iter()
                     .take_while(|m| m.0.start() < span.end())
-                    .any(|m| !m.2 && (m.1 != d || m.0 != span));
+                    .any(|m| (!m.2 || company) && (m.1 != d || m.0 != span));
                 let next_is_name = i + n < p.tokens.end
                     && toks[i + n].kind == TokenKind::Word
                     && ctx.capitalized_word(i + n);

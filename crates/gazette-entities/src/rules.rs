@@ -1007,6 +1007,9 @@ const ORG_HEADS: &[&str] = &[
 /// "Norstar Bancorp and Beverly Enterprises" are two names, or one and a place). Not
 /// "Savings": "Savings and Loan Association".
 const COMPANY_ENDS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
     "Inc.",
     "Corp.",
     "Ltd",

@@ -93,6 +93,16 @@ fn company_words_are_no_person_names() {
 #[test]
 fn company_head_words() {
     check("<ORG>Norstar Bancorp</ORG> and <ORG>Beverly Enterprises</ORG> said profits rose.");
+    check(
+        "<ORG>Canamax Resources Inc</ORG> and <ORG>Pacific Trans-Ocean Resources Ltd</ORG> agreed.",
+    );
+}
+
+#[test]
+fn a_company_by_its_first_word() {
+    check("<ORG>Ultrasystems Inc</ORG> won contracts, <ORG canon=\"Ultrasystems Inc\">Ultrasystems</ORG> said.");
+    // Not by a common word.
+    check("<ORG>General Dynamics Corp</ORG> won contracts, General <PER>Smith</PER> said.");
 }
 
 #[test]
