@@ -108,8 +108,9 @@ impl Shape {
 /// The surface word lists of the rules with their `flag` bits. Matching is case-sensitive:
 /// "Post" heads "The Washington Post", "post" heads nothing.
 pub(crate) fn surface_lists() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 6] = [
+    let lists: [(&'static [&'static str], u32); 7] = [
         (ORG_HEADS, flag::ORG_HEAD | flag::ORG_WORD),
+        (COMPANY_ENDS, flag::ORG_HEAD | flag::ORG_WORD),
         (ORG_FIRST, flag::ORG_FIRST),
         (GEO_HEADS, flag::GEO_HEAD),
         (ORG_WORDS, flag::ORG_WORD),
@@ -887,40 +888,9 @@ pub(crate) fn arabic_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Head words of organization names (besides [`COMPANY_ENDS`]): "... Center", "... Office".
 const ORG_HEADS: &[&str] = &[
-    "Corp",
-    "Inc",
-    "Co",
-    // Company words: "Norstar Bancorp", "Beverly Enterprises", "Philadelphia Electric".
-    "Bancorp",
-    "Enterprises",
-    "Products",
-    "Foods",
-    "Electric",
-    "Utilities",
-    "Semiconductor",
-    "Software",
-    "Ventures",
-    "Properties",
-    "Realty",
     "Savings",
-    "Stores",
-    "Chemicals",
-    "Railroad",
-    "Railway",
-    // Company forms of other countries: "Victoria Exploration N.L.", "Deutsche Bank AG".
-    "N.L.",
-    "Pty",
-    "Bhd",
-    "Berhad",
-    "AG",
-    "N.V.",
-    "S.A.",
-    "SpA",
-    "S.p.A.",
-    "Plc",
-    "PLC",
-    "plc",
     "Center",
     "Centre",
     "Office",
@@ -936,11 +906,6 @@ const ORG_HEADS: &[&str] = &[
     "Commission",
     "Bank",
     "Corporation",
-    "Corp.",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
     "Association",
     "Federation",
     "Union",
@@ -960,7 +925,6 @@ const ORG_HEADS: &[&str] = &[
     "Bureau",
     "Authority",
     "Company",
-    "Co.",
     "College",
     "School",
     "Network",
@@ -1003,28 +967,32 @@ const ORG_HEADS: &[&str] = &[
     "Network",
 ];
 
-/// Words that end a company's name: nothing joins after them ("Acme Inc. of Pittsburgh",
-/// "Norstar Bancorp and Beverly Enterprises" are two names, or one and a place). Not
+/// Words that end a company's name, and head it like [`ORG_HEADS`]: company forms ("Inc.",
+/// "N.L.", "AG") and company words ("Bancorp", "Electric"). Nothing joins after them: "Acme
+/// Inc. of Pittsburgh" and "Norstar Bancorp and Beverly Enterprises" are not one name. Not
 /// "Savings": "Savings and Loan Association".
 const COMPANY_ENDS: &[&str] = &[
     "Inc",
-    "Corp",
-    "Co",
     "Inc.",
+    "Corp",
     "Corp.",
+    "Co",
+    "Co.",
     "Ltd",
     "Ltd.",
     "LLC",
-    "Co.",
     "plc",
     "PLC",
     "Plc",
     "N.L.",
     "Pty",
+    "Bhd",
+    "Berhad",
     "AG",
     "N.V.",
     "S.A.",
     "SpA",
+    "S.p.A.",
     "Bancorp",
     "Enterprises",
     "Products",
