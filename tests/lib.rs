@@ -33,3 +33,32 @@ pub fn render_golden(pipeline: &Pipeline, doc: &Document) -> String {
     s.push('\n');
     s
 }
+
+/// `chromium` or `chromium-browser` on PATH (Debian's package: `apt-get install chromium`).
+pub fn find_chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser"]
+        .iter()
+        .find_map(|name| std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()))
+}
+
+/// Headless chromium with a fresh profile in `profile`, and the flags this sandbox needs: no
+/// sandbox as root, and no background networking, whose connections the closed network refuses.
+pub fn headless_chromium(
+    browser: &std::path::Path,
+    profile: &std::path::Path,
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}

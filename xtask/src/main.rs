@@ -331,13 +331,7 @@ fn html_check() -> Result<()> {
     if !status.success() {
         bail!("gazette extract --format html failed ({status})");
     }
-    let browser = ["chromium", "chromium-browser"]
-        .iter()
-        .find_map(|name| {
-            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        })
+    let browser = gazette_tests::find_chromium()
         .context("chromium is not on PATH (Debian: apt-get install chromium)")?;
     let shots = out.join("shots");
     std::fs::create_dir_all(&shots)?;
@@ -351,19 +345,8 @@ fn html_check() -> Result<()> {
         let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let png = shots.join(format!("{stem}.png"));
         let profile = out.join(format!(".chromium-profile-{i}"));
-        let mut child = Command::new(&browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,2000",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
+        let mut child = gazette_tests::headless_chromium(&browser, &profile)
+            .arg("--window-size=1280,2000")
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", page.display()))
             .stdin(std::process::Stdio::null())

@@ -15,29 +15,10 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/articles")
 }
 
-/// `chromium` or `chromium-browser` on PATH.
-fn find_browser() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser"]
-        .iter()
-        .find_map(|name| std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()))
-}
-
 /// Runs headless chromium with `extra` arguments on `page`; returns its stdout.
 fn chromium(browser: &Path, extra: &[String], page: &Path) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let mut child = gazette_tests::headless_chromium(browser, profile.path())
         .args(extra)
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
@@ -85,7 +66,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 #[test]
 fn html_pages_render_in_chromium() {
-    let Some(browser) = find_browser() else {
+    let Some(browser) = gazette_tests::find_chromium() else {
         let msg = "chromium (or chromium-browser) is not on PATH: the HTML browser test did not \
                    run (Debian: apt-get install chromium)";
         if std::env::var("GAZETTE_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
