@@ -71,7 +71,7 @@ fn east_asian_names_with_hyphenated_given_names() {
     check("Finance Minister <PER>Chang Chi-cheng</PER> said <PER>Li Ka-shing</PER> would invest.");
     check("Opposition leader <PER>Kim Dae-jung</PER> told reporters it was sound.");
     // An English word after the hyphen is no given name; nor is "Co-op".
-    check("<LOC canon=\"New York City\">New York</LOC>-based banks and the farmers Co-op rose.");
+    check("<LOC canon=\"New York City\">New York</LOC>-based banks and the Kim Co-op rose.");
 }
 
 #[test]
