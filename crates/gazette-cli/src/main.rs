@@ -32,6 +32,9 @@ enum Command {
     /// the output), 2 on a usage or I/O error.
     Extract(ExtractArgs),
     /// Show the layout, sentences and tokens of articles, for debugging.
+    ///
+    /// Ranges in this view (`304..613`) are UTF-8 byte offsets, as Rust slices them; the JSON
+    /// output of `extract` uses code-point offsets.
     Tokens(TokensArgs),
     /// Summarize extract output: who is quoted most and about what, the most mentioned
     /// entities, entities mentioned together, numeric claims by source.
@@ -583,7 +586,7 @@ fn show_tokens(out: &mut impl Write, doc: &Document, pipeline: &Pipeline) -> io:
     let text = doc.text.as_str();
     let list =
         |v: &[gazette::core::Span]| v.iter().map(|s| &text[*s]).collect::<Vec<_>>().join("; ");
-    writeln!(out, "# {}  ({} bytes)", doc.id, text.len())?;
+    writeln!(out, "# {}  ({} bytes; ranges below are byte offsets)", doc.id, text.len())?;
     if let Some(t) = &doc.title {
         writeln!(out, "title (separate): {t}")?;
     }
