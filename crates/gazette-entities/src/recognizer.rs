@@ -253,23 +253,59 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, layout: &Layout) -> Entities {
         let ctx =
             Ctx::new(text, layout, &self.lexicon, [&self.words, &self.lower_words], &self.titles);
-        let mut cands: Vec<Cand> = Vec::with_capacity(layout.tokens.len() / 4 + 16);
-        self.gazetteer_matches(&ctx, &mut cands);
-        rules::layout_names(&ctx, &mut cands);
-        rules::titled_names(&ctx, &mut cands);
-        rules::first_name_names(&ctx, &mut cands);
-        rules::east_asian_names(&ctx, &mut cands);
-        rules::arabic_names(&ctx, &mut cands);
-        rules::org_patterns(&ctx, &mut cands);
-        rules::geo_patterns(&ctx, &mut cands);
-        let mut chosen = select(cands);
-        let before = chosen.len();
-        rules::context_names(&ctx, &mut chosen);
-        // `chosen` is already sorted and non-overlapping unless context names were added.
-        if chosen.len() > before {
-            chosen = select(chosen);
-        }
+        let chosen = self.candidates(&ctx, |_| {});
         crate::resolve::resolve(&ctx, chosen, &self.entries)
+    }
+
+    /// For rule development: every candidate mention (span, type, rule, priority) and whether
+    /// the selection kept it, in text order. See `examples/trace.rs`.
+    #[doc(hidden)]
+    pub fn trace(
+        &self,
+        text: &str,
+        layout: &Layout,
+    ) -> Vec<(Span, EntityKind, &'static str, u8, bool)> {
+        let ctx =
+            Ctx::new(text, layout, &self.lexicon, [&self.words, &self.lower_words], &self.titles);
+        let mut all = Vec::new();
+        let chosen = self.candidates(&ctx, |c| all.extend(c.iter().cloned()));
+        let mut out: Vec<_> = all
+            .into_iter()
+            .map(|c| (c.span, c.kind, c.rule, c.prio, chosen.contains(&c)))
+            .collect();
+        out.sort_by_key(|t| (t.0, t.2));
+        out.dedup();
+        out
+    }
+
+    /// Candidates from every rule, `seen` called with them before each selection, then the
+    /// selected, non-overlapping ones in text order.
+    fn candidates(&self, ctx: &Ctx<'_>, mut seen: impl FnMut(&[Cand])) -> Vec<Cand> {
+        let layout = ctx.layout;
+        let mut cands: Vec<Cand> = Vec::with_capacity(layout.tokens.len() / 4 + 16);
+        self.gazetteer_matches(ctx, &mut cands);
+        rules::layout_names(ctx, &mut cands);
+        rules::titled_names(ctx, &mut cands);
+        rules::first_name_names(ctx, &mut cands);
+        rules::east_asian_names(ctx, &mut cands);
+        rules::arabic_names(ctx, &mut cands);
+        rules::org_patterns(ctx, &mut cands);
+        rules::geo_patterns(ctx, &mut cands);
+        seen(&cands);
+        let mut chosen = select(cands);
+        // Context rules look at what is chosen so far; each adds only where nothing is.
+        // `chosen` stays sorted and non-overlapping unless a rule added something.
+        let rules: [fn(&Ctx<'_>, &mut Vec<Cand>); 2] =
+            [rules::context_names, rules::introduced_names];
+        for rule in rules {
+            let before = chosen.len();
+            rule(ctx, &mut chosen);
+            if chosen.len() > before {
+                seen(&chosen[before..]);
+                chosen = select(chosen);
+            }
+        }
+        chosen
     }
 
     fn gazetteer_matches(&self, ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
@@ -467,9 +503,13 @@ impl Recognizer {
                 let next_cap = ctx.layout.tokens.get(last_tok + 1).is_some_and(|t| {
                     t.kind.is_wordlike() && text[t.span].starts_with(char::is_uppercase)
                 });
+                // "Northern Virginia" is the place (see `rules::geo_patterns`).
                 let prev_cap = first_tok > 0 && !initial && {
                     let t = ctx.layout.tokens[first_tok - 1];
-                    t.kind.is_wordlike() && text[t.span].starts_with(char::is_uppercase)
+                    t.kind.is_wordlike()
+                        && text[t.span].starts_with(char::is_uppercase)
+                        && (ctx.is_common(first_tok)
+                            || !ctx.has(first_tok - 1, rules::flag::DIRECTION))
                 };
                 return !initial && !ctx.title_case_paragraph(first_tok) && !next_cap && !prev_cap;
             }

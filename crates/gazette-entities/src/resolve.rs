@@ -139,12 +139,23 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
 
     // Companies by their first word: "AMAX Inc ... AMAX said", as people by their surname. Only
     // a name that ends in a company form, and a first word that is no common English word
-    // ("General Electric" is not "General").
-    for (d, dr) in drafts.iter().enumerate() {
-        if dr.kind != EntityKind::Org || dr.gazetteer_id.is_some() {
-            continue;
-        }
-        let key = name_key(&dr.canonical);
+    // ("General Electric" is not "General"). A one-word organization of that first word found
+    // on its own ("the company called TRW") is the company too (`redirect`).
+    // The keys of the organizations without a gazetteer entry (most articles have few).
+    let org_keys: Vec<(usize, String)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, dr)| dr.kind == EntityKind::Org && dr.gazetteer_id.is_none())
+        .map(|(d, dr)| (d, name_key(&dr.canonical)))
+        .collect();
+    let one_word_orgs: HashMap<&str, usize> = org_keys
+        .iter()
+        .filter(|(d, _)| drafts[*d].canonical_tokens == 1)
+        .map(|(d, k)| (k.as_str(), *d))
+        .collect();
+    let mut redirect: Vec<Option<usize>> = Vec::new();
+    for (d, key) in &org_keys {
+        let d = *d;
         let mut parts = key.split(' ');
         let (Some(first), Some(last)) = (parts.next(), key.split(' ').next_back()) else {
             continue;
@@ -182,7 +193,29 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         {
             continue;
         }
+        if let Some(&alone) = one_word_orgs.get(first) {
+            if redirect.is_empty() {
+                redirect = vec![None; drafts.len()];
+            }
+            redirect[alone] = Some(d);
+        }
         let e = surname.entry(first.to_string()).or_insert(Some(d));
+        if *e != Some(d) {
+            *e = None;
+        }
+    }
+
+    // Organizations found by a rule, elsewhere in the text: "a firm called UC Global ... UC
+    // Global's files". Names of up to three words, not one common word.
+    for (d, key) in org_keys {
+        if redirect.get(d).copied().flatten().is_some() {
+            continue;
+        }
+        let words = key.split(' ').count();
+        if words > 3 || key.chars().count() < 3 || (words == 1 && ctx.lex.is_common(&key)) {
+            continue;
+        }
+        let e = surname.entry(key).or_insert(Some(d));
         if *e != Some(d) {
             *e = None;
         }
@@ -283,6 +316,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     }
     ments.sort_by_key(|m| m.0);
     ments.dedup_by_key(|m| m.0);
+    for m in &mut ments {
+        if let Some(to) = redirect.get(m.1).copied().flatten() {
+            m.1 = to;
+        }
+    }
 
     // Number entities by first mention.
     let mut order: Vec<Option<usize>> = vec![None; drafts.len()];

@@ -50,6 +50,10 @@ pub(crate) mod flag {
     pub const ORG_WORD: u32 = 1 << 11;
     pub const STOP: u32 = 1 << 12;
     pub const SPEECH: u32 = 1 << 13;
+    /// "Northern", "Upper": see `DIRECTIONS`.
+    pub const DIRECTION: u32 = 1 << 14;
+    /// "named", "called": see `introduced_names`.
+    pub const INTRODUCES: u32 = 1 << 15;
     /// Lexicon bits ([`crate::lexicon::word`]) are stored shifted by this much.
     pub const LEX_SHIFT: u32 = 16;
 }
@@ -108,7 +112,7 @@ impl Shape {
 /// The surface word lists of the rules with their `flag` bits. Matching is case-sensitive:
 /// "Post" heads "The Washington Post", "post" heads nothing.
 pub(crate) fn surface_lists() -> impl Iterator<Item = (&'static str, u32)> {
-    let lists: [(&'static [&'static str], u32); 7] = [
+    let lists: [(&'static [&'static str], u32); 9] = [
         (ORG_HEADS, flag::ORG_HEAD | flag::ORG_WORD),
         (COMPANY_ENDS, flag::ORG_HEAD | flag::ORG_WORD),
         (ORG_FIRST, flag::ORG_FIRST),
@@ -116,6 +120,8 @@ pub(crate) fn surface_lists() -> impl Iterator<Item = (&'static str, u32)> {
         (ORG_WORDS, flag::ORG_WORD),
         (STOPWORDS, flag::STOP),
         (SPEECH_VERBS, flag::SPEECH),
+        (DIRECTIONS, flag::DIRECTION),
+        (&["named", "called"], flag::INTRODUCES),
     ];
     lists.into_iter().flat_map(|(list, bits)| list.iter().map(move |&w| (w, bits)))
 }
@@ -247,6 +253,8 @@ impl<'a> Ctx<'a> {
         low.make_ascii_lowercase();
         let mut low_rng = std::mem::take(&mut spare.low_rng);
         low_rng.reserve(n);
+        // Abbreviations that may be initials of two or three letters ("H.W."), checked below.
+        let mut multi_initials: Vec<usize> = Vec::new();
         for (i, tok) in layout.tokens.iter().enumerate() {
             let t = &text[tok.span];
             let shape = Shape::of(t);
@@ -284,6 +292,9 @@ impl<'a> Ctx<'a> {
                 {
                     f |= flag::INITIAL;
                 }
+                if tok.kind == TokenKind::Abbreviation && (4..=6).contains(&t.len()) {
+                    multi_initials.push(i);
+                }
                 if tok.kind == TokenKind::Compound
                     && ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-"]
                         .iter()
@@ -306,6 +317,23 @@ impl<'a> Ctx<'a> {
                 f |= flag::NAME;
             }
             flags[i] = f;
+        }
+        // Initials of two or three letters between a first name and a capitalized word:
+        // "George H.W. Bush". (Not "U.S.": it is no initial even after a first name.)
+        for i in multi_initials {
+            let t = &text[layout.tokens[i].span];
+            if i > 0
+                && i + 1 < n
+                && t.as_bytes()
+                    .chunks(2)
+                    .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
+                && !matches!(t, "U.S." | "U.N." | "U.K." | "E.U." | "D.C.")
+                && flags[i - 1] & flag::CAP != 0
+                && flags[i - 1] & (u32::from(word::FIRST_NAME) << flag::LEX_SHIFT) != 0
+                && flags[i + 1] & flag::CAP != 0
+            {
+                flags[i] |= flag::INITIAL | flag::NAME;
+            }
         }
         let mut para_of = std::mem::take(&mut spare.para_of);
         para_of.resize(n, 0);
@@ -397,6 +425,11 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// Whether token `i` has any of `bits`.
+    pub(crate) fn has_any(&self, i: usize, bits: u32) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits != 0)
     }
 
     /// `name_key` of a span that starts and ends on token boundaries, from the normalized
@@ -620,6 +653,7 @@ const ORG_WORDS: &[&str] = &[
     "Exploration",
     "Resources",
     "Mining",
+    "Mines",
     "Minerals",
     "Pharmaceuticals",
     "Electronics",
@@ -787,6 +821,15 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 continue;
             };
             let e = ctx.name_run(i, s.end);
+            // "Justice Samuel Alito", "Deputy John Smith": a title that is also a first name
+            // is a title when a name follows it (see `titled_names`).
+            // A common first name ("Dean Kleckner") is a title only before two names.
+            if let Some((n, _, _)) = ctx.title_at(i, s.end) {
+                if i + n + usize::from(!amb) < e {
+                    i += n;
+                    continue;
+                }
+            }
             // "Nguyễn Văn An": family name first.
             let st = if i > s.start
                 && ctx.is_name_token(i - 1)
@@ -1028,6 +1071,7 @@ const ORG_FIRST: &[&str] = &[
 /// Criminal Police Office", "University of Tunis", "International Center of Strategic,
 /// Security and Military Studies", "the Tunis-based X".
 pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let gazetteer = gazetteer_prefix(out).len();
     for s in ctx.rule_sentences() {
         // Every candidate has a head word: most sentences have none.
         if !s.clone().any(|k| ctx.has(k, flag::ORG_HEAD) || ctx.has(k, flag::ORG_FIRST)) {
@@ -1043,6 +1087,8 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             let mut j = i;
             let mut last_cap = i;
             let mut head_seen = false;
+            // Where two coordinated names were split ("Egypt and the Soviet Union").
+            let mut split = None;
             while j < s.end && j - i < 12 {
                 let t = ctx.t(j);
                 if ctx.is_cap(j) || ctx.tok(j).kind == TokenKind::Number && j > i {
@@ -1064,6 +1110,38 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                     if (t != "and" && t != "&" && t != "the" && !head_seen)
                         || COMPANY_ENDS.contains(&prev)
                     {
+                        break;
+                    }
+                    // "Princeton and Yale Law School", "Harvard and the University of North
+                    // Carolina": two names, not one, when the first has no head word and is a
+                    // known name or "the" follows. ("Ministry of Agriculture and Rural
+                    // Development" is one.)
+                    // Company names keep their "and": "Morgan Stanley and Co Inc", "Lufkin and
+                    // Jenrette Securities Corp".
+                    let company_follows = || {
+                        (j + 1..(j + 6).min(s.end))
+                            .take_while(|&k| ctx.is_cap(k) || matches!(ctx.t(k), "and" | "&"))
+                            .any(|k| COMPANY_ENDS.contains(&ctx.t(k)))
+                    };
+                    if t == "and"
+                        && !head_seen
+                        && !company_follows()
+                        && !(i..j).any(|k| ctx.has(k, flag::ORG_FIRST))
+                        && (ctx.t(j + 1) == "the" || {
+                            // A known organization, or a known place not paired with another
+                            // ("Cheltenham and Gloucester Building Society" is one name).
+                            let known = &out[..gazetteer];
+                            let whole = ctx.span(i, j);
+                            let place_follows = gazetteer_at(known, ctx.tok(j + 1).span.start())
+                                .is_some_and(|c| c.kind == EntityKind::Loc);
+                            gazetteer_at(known, whole.start()).is_some_and(|c| {
+                                c.span == whole
+                                    && (c.kind == EntityKind::Org
+                                        || (c.kind == EntityKind::Loc && !place_follows))
+                            })
+                        })
+                    {
+                        split = Some(j);
                         break;
                     }
                     j += 1;
@@ -1093,7 +1171,8 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 out.push(Cand::new(ctx.span(i, e), EntityKind::Org, 55, "org_head"));
                 i = e;
             } else {
-                i += 1;
+                // After a split, the second name starts after "and", not inside the first.
+                i = split.unwrap_or(i + 1);
             }
         }
     }
@@ -1130,20 +1209,50 @@ const GEO_HEADS: &[&str] = &[
 
 /// Places by head word: "Marsabit County", "Mekong Delta", "St. Charles County".
 pub(crate) fn geo_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let gazetteer = gazetteer_prefix(out).len();
     for s in ctx.rule_sentences() {
-        for k in s.start + 1..s.end {
-            if !ctx.has(k, flag::CAP | flag::GEO_HEAD) {
+        for k in s.start..s.end {
+            if !ctx.has_any(k, flag::DIRECTION | flag::GEO_HEAD) {
                 continue;
             }
-            let mut a = k;
-            while a > s.start
-                && a + 4 > k
-                && (ctx.is_cap(a - 1) && ctx.tok(a - 1).kind != TokenKind::Compound)
-            {
-                a -= 1;
+            if ctx.has(k, flag::DIRECTION) && k + 1 < s.end {
+                // "Northern Virginia", "the Upper Midwest", "Northwest Arkansas": a direction
+                // and a known place. Not "Central Bank", "Southwestern Bell", "Southern Pacific
+                // Railroad": the place is no common word and ends the name.
+                let place =
+                    gazetteer_at(&out[..gazetteer], ctx.tok(k + 1).span.start()).filter(|c| {
+                        let last =
+                            ctx.layout.tokens.partition_point(|t| t.span.start() < c.span.end());
+                        c.kind == EntityKind::Loc
+                            && !ctx.is_common(k + 1)
+                            && !ctx.has(k + 1, flag::ORG_HEAD)
+                            && !ctx.has(k + 1, flag::ORG_WORD)
+                            && (last >= s.end || !ctx.is_cap(last))
+                    });
+                if let Some(c) = place {
+                    let span = ctx.tok(k).span.cover(c.span);
+                    out.push(Cand::new(span, EntityKind::Loc, 62, "geo_direction"));
+                } else if matches!(ctx.t(k), "Northeast" | "Northwest" | "Southeast" | "Southwest")
+                    && k > s.start
+                    && ctx.t(k - 1) == "the"
+                    && !ctx.is_cap(k + 1)
+                {
+                    // "the Northeast": a region of its own.
+                    out.push(Cand::new(ctx.tok(k).span, EntityKind::Loc, 62, "geo_direction"));
+                }
             }
-            if a < k && !ctx.common_at_sentence_start(a) {
-                out.push(Cand::new(ctx.span(a, k + 1), EntityKind::Loc, 62, "geo_head"));
+            // "Anbar Province", "Jordan River": capitalized words and a geographic head.
+            if k > s.start && ctx.has(k, flag::CAP | flag::GEO_HEAD) {
+                let mut a = k;
+                while a > s.start
+                    && a + 4 > k
+                    && (ctx.is_cap(a - 1) && ctx.tok(a - 1).kind != TokenKind::Compound)
+                {
+                    a -= 1;
+                }
+                if a < k && !ctx.common_at_sentence_start(a) {
+                    out.push(Cand::new(ctx.span(a, k + 1), EntityKind::Loc, 62, "geo_head"));
+                }
             }
         }
     }
@@ -1219,7 +1328,6 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
             }
             let span = ctx.span(a, e);
             let single = e == a + 1;
-            let commonish = ctx.is_common(a) || (ctx.sentence_initial(a) && single);
             let after_said = (a > s.start && ctx.has(a - 1, flag::SPEECH))
                 || (a >= s.start + 2 && ctx.t(a - 2) == "according" && ctx.t(a - 1) == "to");
             let before_said = e < s.end && ctx.has(e, flag::SPEECH);
@@ -1240,19 +1348,371 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 }
                 found
             };
+            // "Prelogar, 43, argues": an age in commas.
+            let age = || {
+                e + 2 < s.end
+                    && ctx.t(e) == ","
+                    && ctx.t(e + 2) == ","
+                    && ctx.tok(e + 1).kind == TokenKind::Number
+                    && ctx.t(e + 1).parse::<u8>().is_ok_and(|n| (1..=120).contains(&n))
+            };
+            // "Zohar Lahav, an Israeli citizen who": a nationality and a noun that is no
+            // organization or place.
+            let nationality = || {
+                e + 3 < s.end && ctx.t(e) == "," && matches!(ctx.t(e + 1), "a" | "an") && {
+                    let k = e + 2;
+                    let start = ctx.tok(k).span.start();
+                    let p = chosen.partition_point(|c| c.span.start() < start);
+                    chosen.get(p).is_some_and(|c| {
+                        c.kind == EntityKind::Norp && c.span.start() == start && {
+                            // The lower-case words after the nationality, up to the noun: "an
+                            // Israeli citizen", not "an Italian regional bank".
+                            let next = ctx
+                                .layout
+                                .tokens
+                                .partition_point(|t| t.span.start() < c.span.end());
+                            let words = (next..(next + 4).min(s.end))
+                                .take_while(|&k| {
+                                    ctx.tok(k).kind.is_wordlike()
+                                        && ctx.t(k).starts_with(char::is_lowercase)
+                                })
+                                .count();
+                            words > 0
+                                && (next..next + words)
+                                    .all(|k| !NOT_PERSON_NOUNS.contains(&ctx.lower(k)))
+                        }
+                    })
+                }
+            };
             // One word alone ("Texaco said") is a person only if it is a known surname; people
             // are first named in full, and their surnames link to that (see resolve.rs).
             let known_surname =
                 ctx.lex_has(a, word::SURNAME) && !ctx.lex_has(a, word::SURNAME_AMBIGUOUS);
-            if (after_said || before_said || apposition)
-                && !commonish
-                && (!single || known_surname)
+            let cue = if after_said || before_said || apposition || nationality() {
+                Some(false)
+            } else if age() {
+                Some(true)
+            } else {
+                None
+            };
+            let Some(by_age) = cue else {
+                i = e;
+                continue;
+            };
+            // A common word, or one word opening a sentence (unless an age follows it).
+            if !ctx.is_common(a)
+                && !(ctx.sentence_initial(a) && single && !by_age)
+                && (!single || known_surname || by_age)
                 && person_ok(ctx, a, e)
                 && !covered(chosen, span)
             {
                 new.push(Cand::new(span, EntityKind::Person, 50, "context"));
             }
             i = e;
+        }
+    }
+    chosen.extend(new);
+}
+
+/// Words of direction that make a region of a place: "Northern Virginia", "Upper Midwest".
+const DIRECTIONS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "Greater",
+    "Inner",
+    "Outer",
+];
+
+/// The gazetteer candidates at the front of `cands` (they are found first, in text order).
+fn gazetteer_prefix(cands: &[Cand]) -> &[Cand] {
+    &cands[..cands.partition_point(|c| c.rule == "gazetteer")]
+}
+
+/// The gazetteer candidate starting at byte `start`, by binary search in `gazetteer` (sorted).
+fn gazetteer_at(gazetteer: &[Cand], start: usize) -> Option<&Cand> {
+    let i = gazetteer.partition_point(|c| c.span.start() < start);
+    gazetteer.get(i).filter(|c| c.span.start() == start)
+}
+
+/// Nouns that name no person: "Rafael, an Israeli company", "a storm named Sandy", "a firm
+/// called UC Global".
+const NOT_PERSON_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "agency",
+    "bank",
+    "party",
+    "newspaper",
+    "magazine",
+    "network",
+    "channel",
+    "outlet",
+    "website",
+    "site",
+    "startup",
+    "start-up",
+    "charity",
+    "foundation",
+    "movement",
+    "militia",
+    "unit",
+    "ministry",
+    "government",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "country",
+    "island",
+    "port",
+    "river",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "camp",
+    "base",
+    "airport",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "ship",
+    "vessel",
+    "boat",
+    "plane",
+    "aircraft",
+    "dog",
+    "cat",
+    "horse",
+    "program",
+    "programme",
+    "project",
+    "operation",
+    "system",
+    "app",
+    "software",
+    "drug",
+    "vaccine",
+    "product",
+    "brand",
+    "album",
+    "song",
+    "film",
+    "movie",
+    "book",
+    "show",
+    "series",
+    "novel",
+    "play",
+    "team",
+    "club",
+    "band",
+    "label",
+    "school",
+    "university",
+    "college",
+    "hospital",
+    "hotel",
+    "restaurant",
+    "contractor",
+    "manufacturer",
+    "maker",
+    "producer",
+    "exporter",
+    "importer",
+    "carrier",
+    "airline",
+    "insurer",
+    "lender",
+    "retailer",
+    "operator",
+    "developer",
+    "subsidiary",
+    "unit",
+    "conglomerate",
+    "consultancy",
+    "think",
+    "division",
+    "department",
+    "office",
+    "court",
+    "force",
+    "army",
+    "navy",
+    "publication",
+    "laboratory",
+    "lab",
+    "institution",
+    "fund",
+    "exchange",
+    "mine",
+    "refinery",
+    "plant",
+    "factory",
+    "mill",
+    "utility",
+    "trust",
+    "body",
+    "authority",
+    "commission",
+    "committee",
+];
+
+/// Companies and groups of people: "a firm called UC Global", "a group named Breaking the
+/// Silence".
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "agency",
+    "party",
+    "startup",
+    "start-up",
+    "charity",
+    "foundation",
+    "movement",
+    "militia",
+    "outfit",
+    "network",
+    "outlet",
+    "website",
+    "newspaper",
+    "contractor",
+    "consultancy",
+    "subsidiary",
+    "bank",
+    "fund",
+    "band",
+    "coalition",
+    "alliance",
+    "institute",
+    "manufacturer",
+    "maker",
+    "developer",
+    "publisher",
+    "venture",
+    "unit",
+    "division",
+    "affiliate",
+    "partnership",
+    "consortium",
+    "operator",
+];
+
+/// People and organizations introduced by name: "an Israeli-American named Zohar Lahav", "a
+/// security consulting firm called UC Global". The noun before the verb gives the type.
+pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    let mut new = Vec::new();
+    for s in ctx.rule_sentences() {
+        for k in s.start + 1..s.end.saturating_sub(1) {
+            if !ctx.has(k, flag::INTRODUCES) || !ctx.is_cap(k + 1) {
+                continue;
+            }
+            let verb = ctx.t(k);
+            let noun = ctx.lower(k - 1);
+            let noun_ok = ctx.tok(k - 1).kind.is_wordlike()
+                && (ctx.t(k - 1).starts_with(char::is_lowercase) || ctx.has(k - 1, flag::CAP));
+            if !noun_ok {
+                continue;
+            }
+            let org = ORG_NOUNS.contains(&noun);
+            let span = if org {
+                // Capitalized words, numbers and "&": "UC Global", "Breaking the Silence" is
+                // left to the gazetteer.
+                let mut e = k + 1;
+                while e < s.end && e - k <= 5 && (ctx.is_cap(e) || (e > k + 1 && ctx.t(e) == "&")) {
+                    e += 1;
+                }
+                while e > k + 1 && !ctx.is_cap(e - 1) {
+                    e -= 1;
+                }
+                Some((ctx.span(k + 1, e), EntityKind::Org, e - k - 1))
+            } else if verb == "named" {
+                // A person: a name of two words or more, after a noun that names no thing
+                // ("a man named", "an Israeli-American named"; not "was named", "a storm named").
+                let e = ctx.name_run(k + 1, s.end);
+                let person_noun = !NOT_PERSON_NOUNS.contains(&noun)
+                    && !matches!(
+                        noun,
+                        "was"
+                            | "is"
+                            | "are"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "being"
+                            | "newly"
+                            | "also"
+                            | "once"
+                            | "later"
+                            | "since"
+                            | "then"
+                            | "and"
+                            | "or"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "it"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "recently"
+                            | "formally"
+                            | "officially"
+                            | "so"
+                            | "aptly"
+                            | "appropriately"
+                            | "just"
+                            | "simply"
+                    )
+                    && !ctx.lower(k - 1).ends_with("ly");
+                (person_noun && e >= k + 3 && person_ok(ctx, k + 1, e))
+                    .then(|| (ctx.span(k + 1, e), EntityKind::Person, e - k - 1))
+            } else {
+                None
+            };
+            let Some((span, kind, _len)) = span else { continue };
+            if span.is_empty() {
+                continue;
+            }
+            let p = chosen.partition_point(|c| c.span.end() <= span.start());
+            let covered = chosen[p..].iter().take_while(|c| c.span.start() < span.end()).any(|c| {
+                !(c.rule == "gazetteer" && c.kind == EntityKind::Loc && c.span.len() < span.len())
+            });
+            if !covered {
+                new.push(Cand::new(span, kind, 50, "introduced"));
+            }
         }
     }
     chosen.extend(new);

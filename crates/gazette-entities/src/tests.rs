@@ -194,3 +194,75 @@ fn corporate_suffixes_are_never_surnames() {
 fn one_unknown_word_before_said_is_not_a_person() {
     check("Zarblex said profits rose.");
 }
+
+#[test]
+fn a_title_that_is_also_a_first_name_is_a_title_before_a_name() {
+    check(
+        "Justice <PER>Samuel Alito</PER> questioned her. Chief Justice <PER>John Roberts</PER> \
+         agreed, and <PER canon=\"Samuel Alito\">Alito</PER>, a <LOC>Trenton</LOC> native, \
+         smiled at <PER canon=\"John Roberts\">Roberts</PER>.",
+    );
+}
+
+#[test]
+fn initials_of_two_letters_inside_a_name() {
+    check(
+        "President <PER>George H.W. Bush</PER> named him, and <PER canon=\"George H.W. Bush\">Bush</PER> \
+         later praised <PER>Anthony J.P. Farris</PER>.",
+    );
+    // "U.S." after a first name is still the country.
+    check("The deal gave Jordan <LOC canon=\"United States\">U.S.</LOC> Steel shares.");
+}
+
+#[test]
+fn coordinated_organizations_are_two_names() {
+    check("She studied at <ORG canon=\"Princeton University\">Princeton</ORG> and <ORG>Yale Law School</ORG>.");
+    check(
+        "The cases of <ORG canon=\"Harvard University\">Harvard</ORG> and the <ORG>University of North Carolina</ORG> were \
+         argued.",
+    );
+    check("Talks between <LOC>Egypt</LOC> and the <LOC>Soviet Union</LOC> resumed.");
+    // One name with "and" in it stays whole.
+    check("He joined <ORG>Morgan Stanley and Co Inc</ORG> in March.");
+    check("The <ORG>Ministry of Agriculture and Rural Development</ORG> said so.");
+    check("Shares of <ORG>Cheltenham and Gloucester Building Society</ORG> rose.");
+}
+
+#[test]
+fn age_and_nationality_appositions_mark_people() {
+    check("<PER>Prelogar</PER>, 43, argues the cases.");
+    check(
+        "It was <PER>Zohar Lahav</PER>, an <NORP>Israeli</NORP> citizen who served as vice \
+         president, and <PER canon=\"Zohar Lahav\">Lahav</PER> recruited him.",
+    );
+    // A nationality before an organization noun: no person.
+    check("They sold it to Banca Carige, an <NORP>Italian</NORP> regional bank.");
+    check("El Nino, <NORP>Spanish</NORP> for the child, is back.");
+}
+
+#[test]
+fn people_and_organizations_introduced_by_name() {
+    check(
+        "An <NORP>Israeli</NORP>-<NORP>American</NORP> named <PER>Zohar Lahav</PER> hired a \
+         consulting firm called <ORG>UC Global</ORG>. Files of <ORG>UC Global</ORG> leaked.",
+    );
+    check("They formed a joint venture called <ORG>Champlin Refining</ORG> last year.");
+    // Not people: a storm, a verb of naming.
+    check("A typhoon named Haiyan Koppu hit. She was named Chief Executive Officer.");
+    // A company's short form found on its own is the company.
+    check(
+        "<ORG>TRW Inc</ORG> denied it. \"The company called <ORG canon=\"TRW Inc\">TRW</ORG> is \
+         not honest,\" he said.",
+    );
+}
+
+#[test]
+fn regions_named_by_direction() {
+    check(
+        "Snow hit <LOC>Northern Virginia</LOC>, the <LOC>Upper Midwest</LOC>, the \
+         <LOC>Northeast</LOC> and <LOC>Northwest Arkansas</LOC>.",
+    );
+    check("<LOC>West Germany</LOC> and <LOC>East Germany</LOC> talked.");
+    // A direction and a company or common word is no region.
+    check("The <ORG>Central Bank</ORG> sold bonds to Southwestern Bell.");
+}
