@@ -1400,8 +1400,9 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 continue;
             };
             // A common word, or one word opening a sentence (unless an age follows it).
+            let opens_sentence_alone = ctx.sentence_initial(a) && single && !by_age;
             if !ctx.is_common(a)
-                && !(ctx.sentence_initial(a) && single && !by_age)
+                && !opens_sentence_alone
                 && (!single || known_surname || by_age)
                 && person_ok(ctx, a, e)
                 && !covered(chosen, span)
