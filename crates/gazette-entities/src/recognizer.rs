@@ -87,6 +87,8 @@ struct PatternCand {
     leading_the: bool,
     /// The name itself starts in lower case ("al-Qaeda").
     lower_start: bool,
+    /// A country, present or former (`kind=country`, `kind=former-country`).
+    country: bool,
 }
 
 /// Recognizes entities. Built once (compiling the gazetteers), shared by all threads.
@@ -195,6 +197,7 @@ impl Recognizer {
                     ambiguous: entry_amb,
                     leading_the,
                     lower_start,
+                    country: matches!(e.attr("kind"), Some("country" | "former-country")),
                 };
                 let key = format!(" {key}");
                 match by_key.get(&key) {
@@ -295,8 +298,8 @@ impl Recognizer {
         let mut chosen = select(cands);
         // Context rules look at what is chosen so far; each adds only where nothing is.
         // `chosen` stays sorted and non-overlapping unless a rule added something.
-        let rules: [fn(&Ctx<'_>, &mut Vec<Cand>); 2] =
-            [rules::context_names, rules::introduced_names];
+        let rules: [fn(&Ctx<'_>, &mut Vec<Cand>); 3] =
+            [rules::context_names, rules::introduced_names, rules::place_named_orgs];
         for rule in rules {
             let before = chosen.len();
             rule(ctx, &mut chosen);
@@ -538,6 +541,7 @@ impl Recognizer {
             prio: if single { 70 } else { 80 },
             gender: Gender::Unknown,
             rule: "gazetteer",
+            country: c.country,
         })
     }
 

@@ -19,11 +19,13 @@ pub(crate) struct Cand {
     pub prio: u8,
     pub gender: Gender,
     pub rule: &'static str,
+    /// A gazetteer country, present or former ("U.S. Embassy" is no company name).
+    pub country: bool,
 }
 
 impl Cand {
     fn new(span: Span, kind: EntityKind, prio: u8, rule: &'static str) -> Cand {
-        Cand { span, kind, entry: None, prio, gender: Gender::Unknown, rule }
+        Cand { span, kind, entry: None, prio, gender: Gender::Unknown, rule, country: false }
     }
 }
 
@@ -1624,6 +1626,125 @@ const ORG_NOUNS: &[&str] = &[
     "consortium",
     "operator",
 ];
+
+/// Words that make a place's name into something other than an organization: agreements
+/// and events ("Paris Agreement", "Uruguay Round"), places and facilities ("New York Harbor"),
+/// commodities ("North Sea Brent"), parties' members ("Texas Democrat"), month abbreviations.
+const NOT_ORG_AFTER_PLACE: &[&str] = &[
+    "Agreement",
+    "Agreements",
+    "Accord",
+    "Accords",
+    "Treaty",
+    "Protocol",
+    "Convention",
+    "Round",
+    "Declaration",
+    "Summit",
+    "Conference",
+    "Olympics",
+    "Games",
+    "Marathon",
+    "Open",
+    "Derby",
+    "Harbor",
+    "Harbour",
+    "Port",
+    "Airport",
+    "Station",
+    "Area",
+    "Basin",
+    "Refuge",
+    "Park",
+    "Forest",
+    "Monument",
+    "Bridge",
+    "Square",
+    "Street",
+    "Avenue",
+    "Road",
+    "Highway",
+    "Brent",
+    "Raws",
+    "Whites",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Climate",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Time",
+    "Native",
+    "Natives",
+];
+
+/// Names that start with a place: "Las Vegas Sands", "Texas Instruments", "Boston Globe",
+/// "Dallas Cowboys". A known place followed by capitalized words that are nothing else (no
+/// title, no other name, no weekday) is the first word of an organization's name, not a place.
+pub(crate) fn place_named_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    let mut new = Vec::new();
+    let toks = &ctx.layout.tokens;
+    let starts_at = |chosen: &[Cand], start: usize| {
+        let p = chosen.partition_point(|c| c.span.start() < start);
+        chosen.get(p).is_some_and(|c| c.span.start() == start)
+    };
+    for s in ctx.rule_sentences() {
+        let (a, b) = (ctx.tok(s.start).span.start(), ctx.tok(s.end - 1).span.end());
+        let first = chosen.partition_point(|c| c.span.start() < a);
+        for c in chosen[first..].iter().take_while(|c| c.span.end() <= b) {
+            if c.kind != EntityKind::Loc || c.rule != "gazetteer" || c.country {
+                continue;
+            }
+            let k = toks.partition_point(|t| t.span.start() < c.span.end());
+            let place_start = toks.partition_point(|t| t.span.start() < c.span.start());
+            // The capitalized words after the place, all of them plain words that start
+            // nothing else.
+            let mut e = k;
+            while e < s.end && e < k + 4 && ctx.is_cap(e) {
+                e += 1;
+            }
+            let plain = |j: usize| {
+                toks[j].kind == TokenKind::Word
+                    && !ctx.has_any(j, flag::GEO_HEAD | flag::DIRECTION)
+                    && ctx.title_at(j, s.end).is_none()
+                    && !NOT_ORG_AFTER_PLACE.contains(&ctx.t(j))
+                    && !starts_at(chosen, toks[j].span.start())
+            };
+            if e == k
+                || e - k > 3
+                // "Hamburg-based Vereins": the place must be whole words.
+                || k == 0
+                || toks[k - 1].span.end() != c.span.end()
+                || toks[k - 1].kind == TokenKind::Compound
+                || !(k..e).all(plain)
+                // "Alexandria IP": a short acronym after a place is no name of it.
+                || (ctx.t(k).len() <= 3 && ctx.has(k, shape::NO_LOWER))
+                // "... in London Heathrow": a place that follows another capitalized word is
+                // part of something else.
+                || (place_start > s.start && ctx.is_cap(place_start - 1))
+            {
+                continue;
+            }
+            new.push(Cand::new(c.span.cover(toks[e - 1].span), EntityKind::Org, 50, "place_org"));
+        }
+    }
+    chosen.extend(new);
+}
 
 /// People and organizations introduced by name: "an Israeli-American named Zohar Lahav", "a
 /// security consulting firm called UC Global". The noun before the verb gives the type.

@@ -266,3 +266,18 @@ fn regions_named_by_direction() {
     // A direction and a company or common word is no region.
     check("The <ORG>Central Bank</ORG> sold bonds to Southwestern Bell.");
 }
+
+#[test]
+fn organizations_named_after_a_place() {
+    check(
+        "He ran security for <ORG>Las Vegas Sands</ORG> in <LOC>Las Vegas</LOC>, then joined \
+         <ORG>Texas Instruments</ORG>.",
+    );
+    // Not after a country, a title, an agreement, a facility or a compound modifier.
+    check(
+        "The <LOC canon=\"United States\">U.S.</LOC> Embassy and <LOC>Texas</LOC> Governor \
+         <PER>Greg Abbott</PER> praised the <LOC>Paris</LOC> Agreement at <LOC>Philadelphia</LOC> \
+         Airport.",
+    );
+    check("<LOC>Hamburg</LOC>-based Zorbex bought it.");
+}
