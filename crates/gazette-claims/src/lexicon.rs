@@ -60,14 +60,23 @@ pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
         | b"confirm" | b"confirms" | b"confirmed" | b"deny" | b"denies" | b"denied" | b"vow"
         | b"vows" | b"vowed" | b"promise" | b"promises" | b"promised" | b"remark" | b"remarks"
         | b"remarked" | b"wonder" | b"wonders" | b"wondered" | b"exclaim" | b"exclaimed"
-        | b"blame" | b"blames" | b"blamed" | b"allude" | b"alludes" | b"alluded" => (Other, true),
+        | b"blame" | b"blames" | b"blamed" | b"allude" | b"alludes" | b"alluded" | b"interject"
+        | b"interjects" | b"interjected" | b"quip" | b"quips" | b"quipped" | b"joke" | b"jokes"
+        | b"joked" | b"retort" | b"retorts" | b"retorted" | b"whisper" | b"whispers"
+        | b"whispered" | b"mutter" | b"mutters" | b"muttered" | b"muse" | b"muses" | b"mused"
+        | b"scoff" | b"scoffs" | b"scoffed" | b"exclaims" => (Other, true),
+        b"testify" | b"testifies" | b"testified" | b"testifying" => (SaidThat, true),
         b"note" | b"notes" | b"noted" | b"noting" | b"write" | b"writes" | b"wrote" | b"state"
         | b"states" | b"stated" | b"claim" | b"claims" | b"claimed" | b"report" | b"reports"
         | b"reported" | b"estimate" | b"estimates" | b"estimated" | b"find" | b"finds"
         | b"found" | b"continue" | b"continues" | b"continued" | b"conclude" | b"concludes"
         | b"concluded" | b"suggest" | b"suggests" | b"suggested" | b"believe" | b"believes"
         | b"believed" | b"point" | b"points" | b"pointed" | b"post" | b"posted" | b"observe"
-        | b"observed" | b"agree" | b"agreed" | b"agrees" | b"show" | b"shows" | b"showed" => {
+        | b"observed" | b"agree" | b"agreed" | b"agrees" | b"show" | b"shows" | b"showed"
+        // Past tenses only where the other forms are also nouns ("a counter", "the press").
+        | b"countered" | b"shouted" | b"yelled" | b"boasted" | b"lamented" | b"emphasized"
+        | b"emphasizes" | b"emphasised" | b"emphasises" | b"reiterated" | b"reiterates"
+        | b"objected" | b"protested" | b"pleaded" => {
             (Other, false)
         }
         _ => return None,
@@ -499,6 +508,11 @@ mod tests {
         assert_eq!(speech_verb("told").map(|v| v.kind), Some(AttributionKind::Told));
         assert_eq!(speech_verb("walked"), None);
         assert!(speech_verb("alluded").is_some_and(|v| v.strong));
+        assert!(speech_verb("interjected").is_some_and(|v| v.strong));
+        assert_eq!(speech_verb("testified").map(|v| v.kind), Some(AttributionKind::SaidThat));
+        assert!(speech_verb("countered").is_some_and(|v| !v.strong));
+        assert_eq!(speech_verb("press"), None);
+        assert_eq!(speech_verb("offer"), None);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! 1. [`cue_after`]: `"...," said X` / `"...," X said` / `"...," the minister, X, told ...`.
 //! 2. [`cue_before`]: `X said: "..."` / `X told journalists, "..."` / `"A," X said, "B."`.
 //! 3. [`cue_in_sentence`]: a speech verb of the same sentence whose clause holds the quote
-//!    (`announced that there was "a fourfold decrease"`, `"..." on ..., said an official`).
+//!    (`announced that there was "a fourfold decrease"`, `"..." on ..., said an official`);
+//!    then [`colon_subject`]: `Alito cut her off: "..."`.
 //! 4. continuation: a quote with no cue continues the quote just before it (same paragraph,
 //!    or the next paragraph when the quote opens it).
 
@@ -46,7 +47,8 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, pieces: &[Piece]) -> Vec<Quote> {
         let after = embedded_after(ctx, piece);
         let mut found = cue_after(ctx, piece)
             .or_else(|| cue_before(ctx, piece))
-            .or_else(|| cue_in_sentence(ctx, piece));
+            .or_else(|| cue_in_sentence(ctx, piece))
+            .or_else(|| colon_subject(ctx, piece));
         if found.is_none() && !before && !after {
             found = continuation(ctx, piece, prev.as_ref(), prev_prose);
         }
@@ -178,6 +180,36 @@ pub(crate) fn cue_before(ctx: &Ctx<'_>, piece: &Piece) -> Option<Found> {
         }
         k = k.checked_sub(1)?;
     }
+}
+
+/// Rule 3b: a quote after a colon, in a sentence that opens with a person or "he"/"she" and a
+/// verb that is no speech verb: `Alito cut her off: "..."`, `She put it bluntly: "..."`.
+pub(crate) fn colon_subject(ctx: &Ctx<'_>, piece: &Piece) -> Option<Found> {
+    let o = piece.open?;
+    let t = o.checked_sub(1)?;
+    if !ctx.is_punct(t, ":") {
+        return None;
+    }
+    let s0 = ctx.sentence_range(o).start;
+    if s0 >= t || t - s0 > WINDOW || (s0..t).any(|k| ctx.is_quote(k)) {
+        return None;
+    }
+    let (source, verb) = if let Some((m, a, b)) = ctx.mention_tokens(s0) {
+        if a != s0 || ctx.entity_of(m).map(|e| e.kind) != Some(gazette_core::EntityKind::Person) {
+            return None;
+        }
+        (ctx.mention_source(m, None)?, b + 1)
+    } else {
+        let p = crate::lexicon::pronoun(ctx.low(s0))?;
+        if !matches!(p, crate::lexicon::Pronoun::Person(_)) {
+            return None;
+        }
+        (source::resolve_pronoun(ctx, s0, p)?, s0 + 1)
+    };
+    if verb >= t || !ctx.is_lowercase_word(verb) || (verb..t).any(|k| ctx.is_clause_end(k)) {
+        return None;
+    }
+    Some(Found { source, cue: None, rule: Rule::CueBefore })
 }
 
 /// Rule 3: a speech verb of the sentence governs the quote.

@@ -595,3 +595,30 @@ fn many_quote_marks_and_huge_paragraph_stay_fast() {
     check_bounds(&text, &claims);
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn rule_colon_after_a_subject_and_any_verb() {
+    check_quotes(
+        r#"<PER g="m">Samuel Alito</PER> questioned <PER g="f">Elizabeth Prelogar</PER>.
+<PER canon="Samuel Alito">Alito</PER> cut her off: "No, I'm not making that point."
+She put it plainly: "There is no risk."
+The lesson was simple: "Never give up.""#,
+        &[
+            "[direct|Samuel Alito|-] No, I'm not making that point.",
+            "[direct|Elizabeth Prelogar|-] There is no risk.",
+            "[direct|-|-] Never give up.",
+        ],
+    );
+}
+
+#[test]
+fn speech_verbs_of_courtrooms_and_debates() {
+    check_quotes(
+        r#""But there is some risk," <PER g="m">Samuel Alito</PER> interjected.
+"We never saw the memo," <PER g="f">Jane Roe</PER> testified."#,
+        &[
+            "[direct|Samuel Alito|interjected] But there is some risk,",
+            "[direct|Jane Roe|testified] We never saw the memo,",
+        ],
+    );
+}
