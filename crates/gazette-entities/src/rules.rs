@@ -763,6 +763,7 @@ pub(crate) fn layout_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 /// Title + name: "Brig. Gen. Yahya Rasoul", "Interior Minister Bernard Cazeneuve", "spokesman
 /// Abu Muhammad al-Adnani", "the country's defense minister, Farhat Hachani,".
 pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let gazetteer = gazetteer_prefix(out).len();
     for s in ctx.rule_sentences() {
         let mut i = s.start;
         while i < s.end {
@@ -790,7 +791,11 @@ pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             } else {
                 len >= 2
             };
-            if ok && len > 0 && person_ok(ctx, j, e) {
+            // "Miss Idaho", "Miss America": a beauty pageant's title, not a woman.
+            let pageant = ctx.t(i) == "Miss"
+                && gazetteer_at(&out[..gazetteer], ctx.tok(j).span.start())
+                    .is_some_and(|c| c.kind == EntityKind::Loc && c.span == ctx.span(j, e));
+            if ok && len > 0 && !pageant && person_ok(ctx, j, e) {
                 let mut c = Cand::new(ctx.span(j, e), EntityKind::Person, 75, "title");
                 c.gender = match first_name_gender(ctx, j) {
                     Gender::Unknown => g,
@@ -1286,6 +1291,11 @@ const SPEECH_VERBS: &[&str] = &[
     "replied",
     "tweeted",
     "predicted",
+    "testified",
+    "interjected",
+    "quipped",
+    "retorted",
+    "countered",
 ];
 
 /// Capitalized names in speech and apposition contexts: "said Rasoul", "Van Raemdonck said",

@@ -281,3 +281,8 @@ fn organizations_named_after_a_place() {
     );
     check("<LOC>Hamburg</LOC>-based Zorbex bought it.");
 }
+
+#[test]
+fn a_pageant_title_is_no_person() {
+    check("She won the Miss <LOC>Idaho</LOC> title, and Miss <PER>Jane Roe</PER> came second.");
+}
