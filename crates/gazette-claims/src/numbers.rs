@@ -225,6 +225,20 @@ fn number_at(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<Num> {
     {
         last += 1;
         unit = Some("percent".into());
+    } else if ctx.raw(last + 1) == "°" && last + 1 < end {
+        // Temperatures and angles: "1.5°C", "2 °F", "45°".
+        last += 1;
+        unit = Some(match ctx.raw(last + 1) {
+            "C" if last + 1 < end => {
+                last += 1;
+                "°C".into()
+            }
+            "F" if last + 1 < end => {
+                last += 1;
+                "°F".into()
+            }
+            _ => "°".into(),
+        });
     } else if ctx.low(last + 1) == "per" && ctx.low(last + 2) == "cent" {
         last += 2;
         unit = Some("percent".into());

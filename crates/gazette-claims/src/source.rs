@@ -25,6 +25,10 @@ pub(crate) fn before(ctx: &Ctx<'_>, verb: usize, lo: usize) -> Option<Source> {
     if i < lo || ctx.in_quote.get(i).copied().unwrap_or(true) {
         return None;
     }
+    // "The storm was blamed for ...": in the passive the subject is no source.
+    if matches!(ctx.low(i), "was" | "were" | "is" | "are" | "be" | "been" | "being") {
+        return None;
+    }
     if let Some(p) = lexicon::pronoun(ctx.low(i)) {
         return resolve_pronoun(ctx, i, p);
     }

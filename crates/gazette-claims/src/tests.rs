@@ -622,3 +622,16 @@ fn speech_verbs_of_courtrooms_and_debates() {
         ],
     );
 }
+
+#[test]
+fn numbers_temperatures_and_passive_subjects_are_no_sources() {
+    check_numbers(
+        "Limiting warming to 1.5°C, and keeping it under 2 °F, is the goal.",
+        &["1.5°C = 1.5 °C", "2 °F = 2 °F [under]"],
+    );
+    // "was blamed": the storm is what was blamed, not who said so.
+    check_numbers(
+        "The storm was blamed for 40 accidents, officials said.",
+        &["40 = 40 accidents <officials>"],
+    );
+}
