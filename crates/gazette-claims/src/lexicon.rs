@@ -60,11 +60,10 @@ pub(crate) fn speech_verb(w: &str) -> Option<Verb> {
         | b"confirm" | b"confirms" | b"confirmed" | b"deny" | b"denies" | b"denied" | b"vow"
         | b"vows" | b"vowed" | b"promise" | b"promises" | b"promised" | b"remark" | b"remarks"
         | b"remarked" | b"wonder" | b"wonders" | b"wondered" | b"exclaim" | b"exclaimed"
-        | b"blame" | b"blames" | b"blamed" | b"allude" | b"alludes" | b"alluded" | b"interject"
-        | b"interjects" | b"interjected" | b"quip" | b"quips" | b"quipped" | b"joke" | b"jokes"
-        | b"joked" | b"retort" | b"retorts" | b"retorted" | b"whisper" | b"whispers"
-        | b"whispered" | b"mutter" | b"mutters" | b"muttered" | b"muse" | b"muses" | b"mused"
-        | b"scoff" | b"scoffs" | b"scoffed" | b"exclaims" => (Other, true),
+        | b"blame" | b"blames" | b"blamed" | b"allude" | b"alludes" | b"alluded"
+        // Past tenses only: "a joke", "agents who whisper into their sleeves".
+        | b"interjected" | b"quipped" | b"joked" | b"retorted" | b"whispered" | b"muttered"
+        | b"mused" | b"scoffed" | b"exclaims" => (Other, true),
         b"testify" | b"testifies" | b"testified" | b"testifying" => (SaidThat, true),
         b"note" | b"notes" | b"noted" | b"noting" | b"write" | b"writes" | b"wrote" | b"state"
         | b"states" | b"stated" | b"claim" | b"claims" | b"claimed" | b"report" | b"reports"
@@ -513,6 +512,7 @@ mod tests {
         assert!(speech_verb("countered").is_some_and(|v| !v.strong));
         assert_eq!(speech_verb("press"), None);
         assert_eq!(speech_verb("offer"), None);
+        assert_eq!(speech_verb("whisper"), None);
     }
 
     #[test]
