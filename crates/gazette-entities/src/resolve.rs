@@ -212,7 +212,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
             continue;
         }
         let words = key.split(' ').count();
-        if words > 3 || key.chars().count() < 3 || (words == 1 && ctx.lex.is_common(&key)) {
+        // A key a person or company already has stays theirs.
+        if words > 3
+            || key.chars().count() < 3
+            || (words == 1 && ctx.lex.is_common(&key))
+            || surname.contains_key(&key)
+        {
             continue;
         }
         let e = surname.entry(key).or_insert(Some(d));

@@ -1756,6 +1756,109 @@ pub(crate) fn place_named_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     chosen.extend(new);
 }
 
+/// Unknown names in the contexts of companies and institutions: "a spokesman for Zorbex",
+/// "shares of Zorbex", "analysts at Zorbex", "Zorbex CEO Jane Roe", "Zorbex's chief executive".
+/// Names that could be people (a known first name, one known surname) are left alone.
+pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    let mut new = Vec::new();
+    let toks = &ctx.layout.tokens;
+    let overlaps = |chosen: &[Cand], span: Span| {
+        let p = chosen.partition_point(|c| c.span.end() <= span.start());
+        chosen.get(p).is_some_and(|c| c.span.start() < span.end())
+    };
+    for s in ctx.rule_sentences() {
+        let mut k = s.start;
+        while k < s.end {
+            if !ctx.is_cap(k) || toks[k].kind != TokenKind::Word {
+                k += 1;
+                continue;
+            }
+            // The capitalized run: up to five words, "&" or "and" inside ("Cable and Wireless").
+            let mut e = k + 1;
+            while e < s.end
+                && e < k + 5
+                && (ctx.is_cap(e)
+                    || (matches!(ctx.t(e), "&" | "and") && e + 1 < s.end && ctx.is_cap(e + 1)))
+                && ctx.title_at(e, s.end).is_none()
+                && !matches!(ctx.lower(e), "ceo" | "spokesman" | "spokeswoman" | "spokesperson")
+            {
+                e += 1;
+            }
+            let before = |n: usize| if k >= s.start + n { ctx.lower(k - n) } else { "" };
+            let pre = matches!(before(1), "for" | "at" | "of" | "in" | "by")
+                && (matches!(
+                (before(2), before(1)),
+                ("spokesman" | "spokeswoman" | "spokesperson", "for" | "at")
+                    | ("analyst" | "analysts" | "economist" | "economists" | "strategist", "at")
+                    | ("researcher" | "researchers" | "executive" | "executives", "at")
+                    | ("shares", "of" | "in")
+                    | ("stake", "in")
+                    | ("subsidiary" | "unit" | "division" | "affiliate", "of")
+                    | ("ceo" | "founder" | "co-founder" | "employees", "of")
+            ) || (before(3) == "chief" && before(2) == "executive" && before(1) == "of")
+                // "owned by Slim" may be a person: one word only in capitals ("owned by TWA").
+                || (matches!((before(2), before(1)), ("acquired" | "owned" | "bought", "by"))
+                    && (e > k + 1 || ctx.has(k, shape::NO_LOWER))));
+            let after = |n: usize| if e + n < s.end { ctx.lower(e + n) } else { "" };
+            let post_word = |w: &str| {
+                matches!(
+                    w,
+                    "ceo"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "chairman"
+                        | "chairwoman"
+                        | "founder"
+                        | "co-founder"
+                        | "shares"
+                        | "shareholders"
+                        | "executives"
+                        | "employees"
+                )
+            };
+            let post = post_word(after(0))
+                || (after(0) == "chief" && after(1) == "executive")
+                || (toks.get(e).is_some_and(|t| t.kind == TokenKind::Possessive)
+                    && (post_word(after(1)) || (after(1) == "chief" && after(2) == "executive")));
+            if !(pre || post) {
+                k = e;
+                continue;
+            }
+            let span = ctx.span(k, e);
+            let personlike = ctx.lex_has(k, word::FIRST_NAME)
+                || (e == k + 1 && ctx.lex_has(k, word::SURNAME))
+                || ctx.title_at(k, e).is_some();
+            let alone_at_start = ctx.sentence_initial(k) && (e == k + 1 || ctx.is_common(k));
+            // "B shares", "Class B shares": a share class, not a company.
+            let letters = (k..e).map(|j| ctx.t(j).len()).sum::<usize>();
+            let share_class = matches!(ctx.t(k), "Class" | "Series" | "Preferred" | "Common");
+            // "a spokesman for Yeutter": the surname of a person named in the text.
+            let surname_here = || {
+                let run = &ctx.text[span];
+                chosen.iter().any(|c| {
+                    c.kind == EntityKind::Person
+                        && ctx.text[c.span].ends_with(run)
+                        && ctx.text[c.span].len() > run.len()
+                })
+            };
+            if letters >= 2
+                && !share_class
+                && !personlike
+                && !alone_at_start
+                && (e > k + 1 || !ctx.is_common(k))
+                && !(k..e).any(|j| ctx.has(j, flag::GEO_HEAD))
+                && !overlaps(chosen, span)
+                && !surname_here()
+            {
+                new.push(Cand::new(span, EntityKind::Org, 50, "org_context"));
+            }
+            k = e;
+        }
+    }
+    chosen.extend(new);
+}
+
 /// People and organizations introduced by name: "an Israeli-American named Zohar Lahav", "a
 /// security consulting firm called UC Global". The noun before the verb gives the type.
 pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {

@@ -286,3 +286,17 @@ fn organizations_named_after_a_place() {
 fn a_pageant_title_is_no_person() {
     check("She won the Miss <LOC>Idaho</LOC> title, and Miss <PER>Jane Roe</PER> came second.");
 }
+
+#[test]
+fn unknown_organizations_in_company_contexts() {
+    check(
+        "A spokesman for <ORG>Zorbex</ORG> said shares of <ORG>Kwik Save</ORG> fell, and \
+         <ORG>Cable and Wireless</ORG> CEO <PER>Jane Roe</PER> agreed. Later <ORG>Zorbex</ORG> \
+         said so.",
+    );
+    // Not a share class, not a person of the text, not a one-word owner in lower case.
+    check(
+        "It sold B shares and Class B shares. <PER>Clayton Yeutter</PER> met a spokesman for \
+         <PER canon=\"Clayton Yeutter\">Yeutter</PER>. The farm is owned by Slim.",
+    );
+}
