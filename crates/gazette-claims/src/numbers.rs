@@ -124,7 +124,7 @@ fn number_at(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<Num> {
     if ctx.kind(i) == Some(TokenKind::Compound) {
         return compound(ctx, i);
     }
-    let (first, currency) = match ctx.kind(i) {
+    let (first, mut currency) = match ctx.kind(i) {
         Some(TokenKind::Symbol) => (i + 1, Some(lexicon::currency_symbol(ctx.raw(i))?)),
         _ => (i, None),
     };
@@ -133,22 +133,29 @@ fn number_at(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<Num> {
     if currency.is_none() && ctx.low(i) == "between" {
         between = true;
         n = i + 1;
+        // "between $6 and $9".
+        if ctx.kind(n) == Some(TokenKind::Symbol) {
+            currency = Some(lexicon::currency_symbol(ctx.raw(n))?);
+            n += 1;
+        }
     }
     if n >= end {
         return None;
     }
-    // "a quarter", "a third of".
+    // "a quarter", "a third of", "a fifth of".
     let (mut value, mut last, kind) = if ctx.low(n) == "a"
-        && matches!(ctx.low(n + 1), "quarter" | "third" | "half")
+        && matches!(ctx.low(n + 1), "quarter" | "third" | "half" | "fifth" | "tenth")
         && !between
         && currency.is_none()
     {
         let v = match ctx.low(n + 1) {
             "quarter" => 0.25,
             "third" => 1.0 / 3.0,
+            "fifth" => 0.2,
+            "tenth" => 0.1,
             _ => 0.5,
         };
-        if ctx.low(n + 1) == "third" && ctx.low(n + 2) != "of" {
+        if matches!(ctx.low(n + 1), "third" | "fifth" | "tenth") && ctx.low(n + 2) != "of" {
             return None;
         }
         (Some(v), n + 1, Kind::Fraction)
@@ -174,6 +181,11 @@ fn number_at(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<Num> {
                 last += 1;
             }
         }
+    }
+    // "two dozen": 24.
+    if matches!(kind, Kind::Plain) && ctx.low(last + 1) == "dozen" && last + 1 < end {
+        scale *= 12.0;
+        last += 1;
     }
     value = value.map(|v| v * scale);
     let mut low = None;
@@ -519,7 +531,23 @@ fn quantity(
             e = Some(k);
             k += 1;
             // A plural noun heads the phrase: "foreign recruits", "goats and camels".
-            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            let plural = (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+                || matches!(
+                    w,
+                    "people"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "police"
+                        | "cattle"
+                        | "sheep"
+                        | "staff"
+                        | "personnel"
+                        | "livestock"
+                        | "feet"
+                        | "geese"
+                        | "mice"
+                );
             if plural && !matches!(ctx.low(k), "and" | "or") {
                 break;
             }

@@ -194,18 +194,35 @@ pub(crate) fn colon_subject(ctx: &Ctx<'_>, piece: &Piece) -> Option<Found> {
     if s0 >= t || t - s0 > WINDOW || (s0..t).any(|k| ctx.is_quote(k)) {
         return None;
     }
-    let (source, verb) = if let Some((m, a, b)) = ctx.mention_tokens(s0) {
-        if a != s0 || ctx.entity_of(m).map(|e| e.kind) != Some(gazette_core::EntityKind::Person) {
-            return None;
+    // The subject: "he"/"she" opening the sentence, or a person opening it (after title
+    // words: "Justice Samuel Ashgrove cut her off:") or opening a clause after a comma ("Asked
+    // whether ..., Reinholt shrugged:").
+    let mut subject = None;
+    if let Some(p) = crate::lexicon::pronoun(ctx.low(s0)) {
+        if matches!(p, crate::lexicon::Pronoun::Person(_)) {
+            subject = source::resolve_pronoun(ctx, s0, p).map(|src| (src, s0 + 1));
         }
-        (ctx.mention_source(m, None)?, b + 1)
     } else {
-        let p = crate::lexicon::pronoun(ctx.low(s0))?;
-        if !matches!(p, crate::lexicon::Pronoun::Person(_)) {
-            return None;
+        let mut k = s0;
+        while k < t {
+            if let Some((m, a, b)) = ctx.mention_tokens(k) {
+                let opens = a == s0
+                    || ctx.is_punct(a - 1, ",")
+                    || (s0..a).all(|x| ctx.is_capitalized(x) && ctx.is_word(x));
+                if opens
+                    && ctx.entity_of(m).map(|e| e.kind) == Some(gazette_core::EntityKind::Person)
+                {
+                    if let Some(src) = ctx.mention_source(m, None) {
+                        subject = Some((src, b + 1));
+                    }
+                }
+                k = b + 1;
+            } else {
+                k += 1;
+            }
         }
-        (source::resolve_pronoun(ctx, s0, p)?, s0 + 1)
-    };
+    }
+    let (source, verb) = subject?;
     if verb >= t || !ctx.is_lowercase_word(verb) || (verb..t).any(|k| ctx.is_clause_end(k)) {
         return None;
     }

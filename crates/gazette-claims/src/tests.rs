@@ -635,3 +635,30 @@ fn numbers_temperatures_and_passive_subjects_are_no_sources() {
         &["40 = 40 accidents <officials>"],
     );
 }
+
+#[test]
+fn rule_colon_after_a_titled_subject_or_a_subject_after_a_clause() {
+    check_quotes(
+        r#"Justice <PER g="m">Samuel Ashgrove</PER> cut her off: "That is not my question."
+Asked whether the plan would pass, <PER g="m">Tom Reinholt</PER> shrugged: "We will see.""#,
+        &[
+            "[direct|Samuel Ashgrove|-] That is not my question.",
+            "[direct|Tom Reinholt|-] We will see.",
+        ],
+    );
+}
+
+#[test]
+fn numbers_dozens_fifths_and_money_ranges() {
+    check_numbers(
+        "Roughly two dozen people came, and about a fifth of loans failed.",
+        &["two dozen = 24 people [about]", "a fifth = 0.2 fraction [about]"],
+    );
+    check_numbers(
+        "Shares are priced between $6 and $9; the debt is between $2 billion and $3 billion.",
+        &[
+            "between $6 and $9 = 6-9 USD",
+            "between $2 billion and $3 billion = 2000000000-3000000000 USD",
+        ],
+    );
+}

@@ -10,6 +10,7 @@ pub const GAZETTEERS: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("nationalities.tsv", include_str!("../data/nationalities.tsv")),
     ("organizations.tsv", include_str!("../data/organizations.tsv")),
+    ("people.tsv", include_str!("../data/people.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
 ];
 

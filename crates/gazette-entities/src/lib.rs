@@ -3,12 +3,17 @@
 //! * [`Gazetteer`]: entries read from the documented TSV format (`id`, `type`, `name`,
 //!   `aliases`, `attributes`); a malformed line is an [`Error`] naming file and line.
 //! * [`RecognizerBuilder`] / [`Recognizer`]: the embedded default gazetteers (countries,
-//!   GeoNames places, nationalities, a curated list of organizations) plus user gazetteers,
-//!   compiled once into one Aho-Corasick automaton over normalized tokens (leftmost-longest,
-//!   on token boundaries, case rules for acronyms and common words); name rules (titles, first
-//!   names, Arabic name patterns, East Asian names ("Kim Dae-jung"), organization head words, speech and apposition contexts,
-//!   bylines); and document-level resolution (surnames link to the full name, acronyms defined
-//!   in the text link to their expansion, aliases of one gazetteer entry are one entity).
+//!   GeoNames places, nationalities, a curated list of organizations, public figures named by
+//!   surname alone) plus user gazetteers, compiled once into one Aho-Corasick automaton over
+//!   normalized tokens (leftmost-longest, on token boundaries, case rules for acronyms and
+//!   common words); name rules (titles, first names, Arabic name patterns, East Asian names
+//!   ("Kim Dae-jung"), organization head words, organizations named after a city ("Las Vegas
+//!   Sands"), regions by direction ("Northern Virginia"), speech, age and nationality
+//!   appositions, names introduced by "named"/"called", company contexts ("a spokesman for
+//!   X", "X CEO"), bylines); and document-level resolution (surnames link to the full name,
+//!   acronyms defined in the text link to their expansion, aliases of one gazetteer entry are
+//!   one entity, a name found once by a rule is found everywhere in the text).
+//!   `examples/trace.rs` shows which rule proposed each candidate.
 //! * [`Lexicon`]: first names with gender, surnames, titles, common words.
 //!
 //! Recognition never fails and never panics.

@@ -287,6 +287,7 @@ impl Recognizer {
         let layout = ctx.layout;
         let mut cands: Vec<Cand> = Vec::with_capacity(layout.tokens.len() / 4 + 16);
         self.gazetteer_matches(ctx, &mut cands);
+        self.dateline_places(ctx, &mut cands);
         rules::layout_names(ctx, &mut cands);
         rules::titled_names(ctx, &mut cands);
         rules::first_name_names(ctx, &mut cands);
@@ -313,6 +314,63 @@ impl Recognizer {
             }
         }
         chosen
+    }
+
+    /// The place of a dateline that the tokens leave out ("ST. LOUIS — "): looked up whole in
+    /// the gazetteer, whatever its case. Inserted among the gazetteer matches in text order.
+    fn dateline_places(&self, ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+        let Some(ac) = &self.ac else { return };
+        for part in ctx.layout.parts.iter().filter(|p| p.kind == PartKind::Dateline) {
+            let text = &ctx.text[part.span];
+            // The place ends at "(", ",", ":" or a spaced dash ("WILKES-BARRE, Pa. -").
+            let end = [
+                text.find(['(', ',', ':']),
+                text.find(" \u{2014}"),
+                text.find(" \u{2013}"),
+                text.find(" -"),
+                text.find('\u{2014}'),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(text.len());
+            let place = text[..end].trim_end();
+            if place.is_empty() || place.len() > 60 {
+                continue;
+            }
+            let span = Span::new(part.span.start(), part.span.start() + place.len());
+            let known = out.partition_point(|c| c.rule == "gazetteer");
+            if out.iter().any(|c| c.span.overlaps(span)) {
+                continue;
+            }
+            let mut stream = String::with_capacity(place.len() + 2);
+            for w in place.split_whitespace() {
+                stream.push(' ');
+                push_token(&mut stream, w);
+            }
+            let Some(m) = ac.find(Input::new(&stream).anchored(Anchored::Yes)) else { continue };
+            if m.end() != stream.len() {
+                continue;
+            }
+            let Some(pc) = self.patterns.get(m.pattern().as_usize()).and_then(|list| {
+                list.iter().find(|c| self.entries[c.entry as usize].kind == EntityKind::Loc)
+            }) else {
+                continue;
+            };
+            let at = out[..known].partition_point(|c| c.span.start() < span.start());
+            out.insert(
+                at,
+                Cand {
+                    span,
+                    kind: EntityKind::Loc,
+                    entry: Some(pc.entry),
+                    prio: 80,
+                    gender: Gender::Unknown,
+                    rule: "gazetteer",
+                    country: pc.country,
+                },
+            );
+        }
     }
 
     fn gazetteer_matches(&self, ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
@@ -483,6 +541,11 @@ impl Recognizer {
         let initial = ctx.sentence_initial(first_tok);
         let upper = surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let single = first == last;
+        let in_dateline = ctx
+            .layout
+            .parts
+            .iter()
+            .any(|p| p.kind == gazette_core::PartKind::Dateline && p.span.contains(span));
         let chosen = list.iter().find(|c| {
             if let Some(exact) = &c.exact {
                 return surface == &**exact && !ctx.all_caps_paragraph(first_tok);
@@ -502,6 +565,10 @@ impl Recognizer {
                 && ctx.is_common(first_tok);
             if crate::rules::is_stopword(surface) {
                 return false;
+            }
+            // "WASHINGTON —", "AUSTIN, Texas —": a dateline names places, in capitals.
+            if e.kind == EntityKind::Loc && in_dateline {
+                return true;
             }
             if c.ambiguous || common {
                 // Not at a sentence start, not in a headline, and not one word of a longer

@@ -148,11 +148,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         .filter(|(_, dr)| dr.kind == EntityKind::Org && dr.gazetteer_id.is_none())
         .map(|(d, dr)| (d, name_key(&dr.canonical)))
         .collect();
-    let one_word_orgs: HashMap<&str, usize> = org_keys
-        .iter()
-        .filter(|(d, _)| drafts[*d].canonical_tokens == 1)
-        .map(|(d, k)| (k.as_str(), *d))
-        .collect();
+    let orgs_by_key: HashMap<&str, usize> =
+        org_keys.iter().map(|(d, k)| (k.as_str(), *d)).collect();
     let mut redirect: Vec<Option<usize>> = Vec::new();
     for (d, key) in &org_keys {
         let d = *d;
@@ -184,6 +181,16 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                 | "cos"
                 | "limited"
                 | "incorporated"
+                | "labs"
+                | "technologies"
+                | "systems"
+                | "networks"
+                | "therapeutics"
+                | "pharmaceuticals"
+                | "semiconductor"
+                | "analytics"
+                | "airlines"
+                | "motors"
         );
         if !company
             || first == last
@@ -193,7 +200,19 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
         {
             continue;
         }
-        if let Some(&alone) = one_word_orgs.get(first) {
+        // "Halvorsen Semiconductor Corp." is also "Halvorsen Semiconductor".
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() >= 3 && COMPANY_FORMS.contains(&last.trim_end_matches('.')) {
+            let short = words[..words.len() - 1].join(" ");
+            if let Some(&alone) = orgs_by_key.get(short.as_str()) {
+                if redirect.is_empty() {
+                    redirect = vec![None; drafts.len()];
+                }
+                redirect[alone] = Some(d);
+            }
+            surname.entry(short).or_insert(Some(d));
+        }
+        if let Some(&alone) = orgs_by_key.get(first).filter(|&&a| drafts[a].canonical_tokens == 1) {
             if redirect.is_empty() {
                 redirect = vec![None; drafts.len()];
             }
@@ -251,12 +270,18 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                 let span = tok.span.cover(toks[i + n - 1].span);
                 let pos = ments.partition_point(|m| m.0.end() <= span.start());
                 // A person's surname may replace a one-word place match ("Wil"); a company's
-                // first word never replaces anything ("Redcar" the town, of "Redcar Alloys Ltd.").
+                // first word only where the place is not used as one ("Quillon's chips", not
+                // "in Redcar", the town of "Redcar Alloys Ltd.").
                 let company = drafts[d].kind == EntityKind::Org;
+                let locative = i > p.tokens.start
+                    && matches!(
+                        ctx.lower(i - 1),
+                        "in" | "at" | "near" | "from" | "to" | "of" | "outside" | "around"
+                    );
                 let blocked = ments[pos..]
                     .iter()
                     .take_while(|m| m.0.start() < span.end())
-                    .any(|m| (!m.2 || company) && (m.1 != d || m.0 != span));
+                    .any(|m| (!m.2 || (company && locative)) && (m.1 != d || m.0 != span));
                 let next_is_name = i + n < p.tokens.end
                     && toks[i + n].kind == TokenKind::Word
                     && ctx.capitalized_word(i + n);
@@ -378,7 +403,9 @@ fn add<'k>(
     match by_key.get(&key) {
         Some(&d) => {
             let dr = &mut drafts[d];
-            if dr.gazetteer_id.is_none() {
+            // People keep the fullest name the text gives them, even when the gazetteer knows
+            // them ("James B. Comey", not the gazetteer's "James Comey").
+            if dr.gazetteer_id.is_none() || dr.kind == EntityKind::Person {
                 let n = ntok(surface);
                 if n > dr.canonical_tokens {
                     dr.canonical = one_line(surface);
@@ -391,17 +418,30 @@ fn add<'k>(
             d
         }
         None => {
-            let (canonical, gid, kind) = match c.entry.and_then(|e| entries.get(e as usize)) {
-                Some(e) => (e.name.clone(), Some(e.id.clone()), e.kind),
-                None => (one_line(surface), None, c.kind),
+            let (canonical, gid, kind, gender) = match c.entry.and_then(|e| entries.get(e as usize))
+            {
+                // People in the gazetteer carry their gender ("gender=F").
+                Some(e) => {
+                    let g = match e.attr("gender") {
+                        Some("M") => Gender::Male,
+                        Some("F") => Gender::Female,
+                        _ => c.gender,
+                    };
+                    (e.name.clone(), Some(e.id.clone()), e.kind, g)
+                }
+                None => (one_line(surface), None, c.kind, c.gender),
             };
-            drafts.push(Draft {
-                kind,
-                canonical_tokens: ntok(&canonical),
-                canonical,
-                gazetteer_id: gid,
-                gender: c.gender,
-            });
+            // A person's name in the text replaces the gazetteer's when it is fuller ("James
+            // B. Comey"), not when it is a shorter form ("von der Leyen").
+            let g = ntok(&canonical);
+            let n = ntok(surface);
+            let (canonical, canonical_tokens) =
+                if kind == EntityKind::Person && gid.is_some() && n > g {
+                    (one_line(surface), n)
+                } else {
+                    (canonical, g)
+                };
+            drafts.push(Draft { kind, canonical_tokens, canonical, gazetteer_id: gid, gender });
             by_key.insert(key, drafts.len() - 1);
             drafts.len() - 1
         }
@@ -422,3 +462,24 @@ fn title_case(w: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Legal forms that end a company's name and may be left out ("Halvorsen Semiconductor").
+const COMPANY_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "n.v",
+    "s.a",
+    "spa",
+    "pty",
+    "bhd",
+    "cos",
+    "limited",
+    "incorporated",
+    "corporation",
+    "company",
+];

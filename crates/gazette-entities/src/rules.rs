@@ -778,6 +778,13 @@ pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             }
             let capitalized = ctx.t(i).starts_with(char::is_uppercase);
             let mut j = i + n;
+            // Chained titles: "Deputy Agriculture Minister Marek Sobczak", "Former President".
+            while let Some((n2, _, _)) = ctx.title_at(j, s.end) {
+                if !ctx.t(j).starts_with(char::is_uppercase) || j + n2 >= s.end {
+                    break;
+                }
+                j += n2;
+            }
             let comma = j < s.end && ctx.t(j) == "," && ctx.tok(j).kind == TokenKind::Punct;
             if comma {
                 j += 1;
@@ -1116,6 +1123,14 @@ pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                     let prev = ctx.t(j - 1);
                     if (t != "and" && t != "&" && t != "the" && !head_seen)
                         || COMPANY_ENDS.contains(&prev)
+                    {
+                        break;
+                    }
+                    // "the Ministry of Agriculture in Warsaw": "in" and a known place is where
+                    // the organization is, not part of its name.
+                    if t == "in"
+                        && gazetteer_at(&out[..gazetteer], ctx.tok(j + 1).span.start())
+                            .is_some_and(|c| c.kind == EntityKind::Loc)
                     {
                         break;
                     }

@@ -211,7 +211,7 @@ fn initials_of_two_letters_inside_a_name() {
          later praised <PER>Anthony J.P. Farris</PER>.",
     );
     // "U.S." after a first name is still the country.
-    check("The deal gave Jordan <LOC canon=\"United States\">U.S.</LOC> Steel shares.");
+    check("The deal gave Jordan <LOC canon=\"United States\">U.S.</LOC> Zorbex bonds.");
 }
 
 #[test]
@@ -298,5 +298,42 @@ fn unknown_organizations_in_company_contexts() {
     check(
         "It sold B shares and Class B shares. <PER>Clayton Yeutter</PER> met a spokesman for \
          <PER canon=\"Clayton Yeutter\">Yeutter</PER>. The farm is owned by Slim.",
+    );
+}
+
+#[test]
+fn public_figures_by_surname_alone() {
+    check(
+        "The <PER canon=\"Joe Biden\">Biden</PER> administration clashed with \
+         <PER canon=\"Vladimir Putin\">Putin</PER> and <PER canon=\"Emmanuel Macron\">Macron</PER>.",
+    );
+    // The fullest name wins: the text's when fuller, else the gazetteer's.
+    check(
+        "<PER canon=\"Ursula von der Leyen\">von der Leyen</PER> met \
+         <PER>Donald J. Trump</PER>; <PER canon=\"Donald J. Trump\">Trump</PER> left.",
+    );
+    // A surname introduced with another first name is that person.
+    check(
+        "<PER>Eric Trump</PER> spoke. <PER canon=\"Eric Trump\">Trump</PER> said the deal was fair.",
+    );
+}
+
+#[test]
+fn dateline_places_in_capitals() {
+    check("<LOC canon=\"St. Louis\">ST. LOUIS</LOC> — The river crested in <LOC>St. Louis</LOC>.");
+    check(
+        "<LOC canon=\"Austin\">AUSTIN</LOC>, <LOC>Texas</LOC> — The company moved to \
+         <LOC>Austin</LOC>.",
+    );
+}
+
+#[test]
+fn company_names_without_their_legal_form_and_over_small_places() {
+    // "Quillon" is also a town in the gazetteer's sense of the word: a company's first word
+    // replaces a one-word place unless the place is used as one ("in Redcar").
+    check(
+        "<ORG>Halvorsen Semiconductor Corp.</ORG> agreed to buy a startup called \
+         <ORG>Quillon Labs</ORG>. <ORG canon=\"Halvorsen Semiconductor Corp.\">Halvorsen \
+         Semiconductor</ORG> said <ORG canon=\"Quillon Labs\">Quillon</ORG> would grow.",
     );
 }
