@@ -310,7 +310,8 @@ impl Recognizer {
             rule(ctx, &mut chosen);
             if chosen.len() > before {
                 seen(&chosen[before..]);
-                chosen = select(chosen);
+                let new = chosen.split_off(before);
+                add_selected(&mut chosen, new);
             }
         }
         chosen
@@ -665,6 +666,34 @@ pub(crate) fn select(cands: Vec<Cand>) -> Vec<Cand> {
         cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();
     out.sort_unstable_by_key(|c| c.span);
     out
+}
+
+/// `select` over `chosen` (sorted, non-overlapping) and `new`, touching only the candidates
+/// that overlap a new one: context rules add a few candidates to hundreds.
+pub(crate) fn add_selected(chosen: &mut Vec<Cand>, mut new: Vec<Cand>) {
+    new.sort_unstable_by_key(|c| c.span);
+    let mut touched = vec![false; chosen.len()];
+    for c in &new {
+        let mut i = chosen.partition_point(|x| x.span.end() <= c.span.start());
+        while i < chosen.len() && chosen[i].span.start() < c.span.end().max(c.span.start() + 1) {
+            touched[i] = true;
+            i += 1;
+        }
+    }
+    // Touched candidates first, as in one `select` over `chosen` then `new`.
+    let mut group: Vec<Cand> = Vec::with_capacity(new.len() * 2);
+    let mut keep: Vec<Cand> = Vec::with_capacity(chosen.len());
+    for (c, t) in std::mem::take(chosen).into_iter().zip(touched) {
+        if t {
+            group.push(c);
+        } else {
+            keep.push(c);
+        }
+    }
+    group.extend(new);
+    keep.extend(select(group));
+    keep.sort_unstable_by_key(|c| c.span);
+    *chosen = keep;
 }
 
 /// Kinds of paragraph annotated with entities.

@@ -422,9 +422,12 @@ fn add<'k>(
             {
                 // People in the gazetteer carry their gender ("gender=F").
                 Some(e) => {
-                    let g = match e.attr("gender") {
-                        Some("M") => Gender::Male,
-                        Some("F") => Gender::Female,
+                    let g = match e.kind {
+                        EntityKind::Person => match e.attr("gender") {
+                            Some("M") => Gender::Male,
+                            Some("F") => Gender::Female,
+                            _ => c.gender,
+                        },
                         _ => c.gender,
                     };
                     (e.name.clone(), Some(e.id.clone()), e.kind, g)

@@ -54,8 +54,9 @@ pub(crate) mod flag {
     pub const SPEECH: u32 = 1 << 13;
     /// "Northern", "Upper": see `DIRECTIONS`.
     pub const DIRECTION: u32 = 1 << 14;
-    /// "named", "called": see `introduced_names`.
-    pub const INTRODUCES: u32 = 1 << 15;
+    /// Words that context rules look for: "named", "called" (`introduced_names`),
+    /// "spokesman", "shares", "CEO"... (`org_context_names`).
+    pub const CUE: u32 = 1 << 15;
     /// Lexicon bits ([`crate::lexicon::word`]) are stored shifted by this much.
     pub const LEX_SHIFT: u32 = 16;
 }
@@ -123,7 +124,7 @@ pub(crate) fn surface_lists() -> impl Iterator<Item = (&'static str, u32)> {
         (STOPWORDS, flag::STOP),
         (SPEECH_VERBS, flag::SPEECH),
         (DIRECTIONS, flag::DIRECTION),
-        (&["named", "called"], flag::INTRODUCES),
+        (CUE_WORDS, flag::CUE),
     ];
     lists.into_iter().flat_map(|(list, bits)| list.iter().map(move |&w| (w, bits)))
 }
@@ -1771,6 +1772,71 @@ pub(crate) fn place_named_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     chosen.extend(new);
 }
 
+/// The cue words of the context rules (see `flag::CUE`), lower-case and capitalized.
+const CUE_WORDS: &[&str] = &[
+    "named",
+    "called",
+    "spokesman",
+    "Spokesman",
+    "spokeswoman",
+    "Spokeswoman",
+    "spokesperson",
+    "Spokesperson",
+    "analyst",
+    "Analyst",
+    "analysts",
+    "Analysts",
+    "economist",
+    "Economist",
+    "economists",
+    "Economists",
+    "strategist",
+    "Strategist",
+    "researcher",
+    "Researcher",
+    "researchers",
+    "Researchers",
+    "executive",
+    "Executive",
+    "executives",
+    "Executives",
+    "shares",
+    "Shares",
+    "shareholders",
+    "Shareholders",
+    "stake",
+    "Stake",
+    "subsidiary",
+    "Subsidiary",
+    "unit",
+    "Unit",
+    "division",
+    "Division",
+    "affiliate",
+    "Affiliate",
+    "acquired",
+    "Acquired",
+    "owned",
+    "Owned",
+    "bought",
+    "Bought",
+    "ceo",
+    "Ceo",
+    "founder",
+    "Founder",
+    "co-founder",
+    "Co-founder",
+    "employees",
+    "Employees",
+    "chief",
+    "Chief",
+    "chairman",
+    "Chairman",
+    "chairwoman",
+    "Chairwoman",
+    "CEO",
+];
+
 /// Unknown names in the contexts of companies and institutions: "a spokesman for Zorbex",
 /// "shares of Zorbex", "analysts at Zorbex", "Zorbex CEO Jane Roe", "Zorbex's chief executive".
 /// Names that could be people (a known first name, one known surname) are left alone.
@@ -1782,6 +1848,10 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
         chosen.get(p).is_some_and(|c| c.span.start() < span.end())
     };
     for s in ctx.rule_sentences() {
+        // Every context has a cue word: most sentences have none.
+        if !s.clone().any(|k| ctx.has(k, flag::CUE)) {
+            continue;
+        }
         let mut k = s.start;
         while k < s.end {
             if !ctx.is_cap(k) || toks[k].kind != TokenKind::Word {
@@ -1880,10 +1950,13 @@ pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let mut new = Vec::new();
     for s in ctx.rule_sentences() {
         for k in s.start + 1..s.end.saturating_sub(1) {
-            if !ctx.has(k, flag::INTRODUCES) || !ctx.is_cap(k + 1) {
+            if !ctx.has(k, flag::CUE) || !ctx.is_cap(k + 1) {
                 continue;
             }
             let verb = ctx.t(k);
+            if !matches!(verb, "named" | "called") {
+                continue;
+            }
             let noun = ctx.lower(k - 1);
             let noun_ok = ctx.tok(k - 1).kind.is_wordlike()
                 && (ctx.t(k - 1).starts_with(char::is_lowercase) || ctx.has(k - 1, flag::CAP));
