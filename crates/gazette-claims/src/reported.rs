@@ -124,7 +124,50 @@ fn according_to(ctx: &Ctx<'_>, k: usize, s: usize, e: usize) -> Option<Attributi
 
 fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> Option<Attribution> {
     let cue = ctx.span(k);
-    if let Some(src) = source::before(ctx, k, s) {
+    let before = source::before(ctx, k, s);
+    // "Two bidders had dropped out, said a person familiar with the talks": after a comma, a
+    // long clause with no name is the content, and the phrase after the verb the source.
+    let inverted_first = k >= s + 2
+        && matches!(ctx.low(k), "said" | "says" | "added" | "adds")
+        && ctx.is_punct(k - 1, ",")
+        && before.as_ref().is_some_and(|b| {
+            // "The dealer, who declined to be named, said ...", "National Self, a developer
+            // of ..., said": a noun phrase with its relative clause or apposition is a subject,
+            // not a clause.
+            b.entity.is_none()
+                && b.span.is_some_and(|sp| {
+                    let t = ctx.slice(sp);
+                    t.split_whitespace().count() >= 5
+                        && ![", who", ", which", ", a ", ", an ", ", the "]
+                            .iter()
+                            .any(|m| t.contains(m))
+                })
+        })
+        && (matches!(ctx.low(k + 1), "a" | "an" | "the" | "one" | "another" | "two" | "three")
+            || ctx.mention(k + 1).is_some())
+        // "..., said the presidency would try again": a verb after it makes it the content
+        // (up to the clause end or a relative clause or apposition after a comma).
+        && (k + 1..e)
+            .take_while(|&t| {
+                !ctx.is_clause_end(t)
+                    && !(ctx.is_punct(t, ",")
+                        && matches!(ctx.low(t + 1), "who" | "which" | "a" | "an" | "the"))
+            })
+            .all(|t| {
+                !matches!(
+                    ctx.low(t),
+                    "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must"
+                        | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "did"
+                        | "does" | "that"
+                )
+            });
+    if inverted_first {
+        if let (Some(src), Some(content)) = (source::after(ctx, k + 1, e), trim_span(ctx, s, k - 2))
+        {
+            return Some(Attribution { kind, content, source: src, cue });
+        }
+    }
+    if let Some(src) = before {
         // The subject phrase starts at its title or appositive when it precedes the name.
         let first = [src.span, src.role].into_iter().flatten().map(|sp| sp.start()).min();
         let subj_start =

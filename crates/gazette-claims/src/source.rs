@@ -232,6 +232,15 @@ fn appositive(ctx: &Ctx<'_>, comma: usize, lo: usize) -> Option<Source> {
         a = p;
     }
     for (k, &(sa, sb)) in segs.iter().enumerate() {
+        // "Rep. Dale Whitaker (R-Ohio), who ...": a parenthesis after the name.
+        let mut sb = sb;
+        if sb > sa && ctx.is_punct(sb, ")") {
+            if let Some(open) = (sa..sb).rev().find(|&x| ctx.is_punct(x, "(")) {
+                if open > sa {
+                    sb = open - 1;
+                }
+            }
+        }
         let Some((m, ma, mb)) = ctx.mention_tokens(sb) else { continue };
         if mb != sb || ma < sa {
             continue;

@@ -662,3 +662,32 @@ fn numbers_dozens_fifths_and_money_ranges() {
         ],
     );
 }
+
+#[test]
+fn rule_speaker_with_party_and_state_then_a_relative_clause() {
+    check_quotes(
+        r#"Rep. <PER g="m">Dale Whitaker</PER> (R-Ohio), who voted for the law as a state legislator, said it "protects voters from carpetbaggers.""#,
+        &["[partial|Dale Whitaker (Rep.)|said] protects voters from carpetbaggers."],
+    );
+}
+
+#[test]
+fn attributions_inverted_after_a_long_clause() {
+    check_attributions(
+        "Two other bidders had dropped out of the auction in March, said a person familiar with the talks, who asked not to be identified.",
+        &["SaidThat|a person familiar with the talks|said: Two other bidders had dropped out of the auction in March"],
+    );
+    // The subject before its relative clause stays the source.
+    check_attributions(
+        "The official, who asked not to be named, said prices would rise.",
+        &["SaidThat|The official, who asked not to be named|said: prices would rise"],
+    );
+}
+
+#[test]
+fn attributions_a_clause_after_the_verb_is_the_content() {
+    check_attributions(
+        "One European diplomat, who spoke on condition of anonymity because the talks were continuing, said the presidency would try again in June.",
+        &["SaidThat|One European diplomat, who spoke on condition of anonymity because the talks were continuing|said: the presidency would try again in June"],
+    );
+}

@@ -437,13 +437,13 @@ fn add<'k>(
             // A person's name in the text replaces the gazetteer's when it is fuller ("James
             // B. Comey"), not when it is a shorter form ("von der Leyen").
             let g = ntok(&canonical);
-            let n = ntok(surface);
-            let (canonical, canonical_tokens) =
-                if kind == EntityKind::Person && gid.is_some() && n > g {
-                    (one_line(surface), n)
-                } else {
-                    (canonical, g)
-                };
+            let fuller = (kind == EntityKind::Person && gid.is_some())
+                .then(|| ntok(surface))
+                .filter(|&n| n > g);
+            let (canonical, canonical_tokens) = match fuller {
+                Some(n) => (one_line(surface), n),
+                None => (canonical, g),
+            };
             drafts.push(Draft { kind, canonical_tokens, canonical, gazetteer_id: gid, gender });
             by_key.insert(key, drafts.len() - 1);
             drafts.len() - 1
