@@ -149,9 +149,9 @@ fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> O
         // (up to the clause end or a relative clause or apposition after a comma).
         && (k + 1..e)
             .take_while(|&t| {
-                !ctx.is_clause_end(t)
-                    && !(ctx.is_punct(t, ",")
-                        && matches!(ctx.low(t + 1), "who" | "which" | "a" | "an" | "the"))
+                let apposition = ctx.is_punct(t, ",")
+                    && matches!(ctx.low(t + 1), "who" | "which" | "a" | "an" | "the");
+                !ctx.is_clause_end(t) && !apposition
             })
             .all(|t| {
                 !matches!(
