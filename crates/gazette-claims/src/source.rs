@@ -22,6 +22,12 @@ pub(crate) fn before(ctx: &Ctx<'_>, verb: usize, lo: usize) -> Option<Source> {
         i = i.checked_sub(1)?;
         steps += 1;
     }
+    // "Zhou Haoming (周浩明) said": a parenthesis after the name.
+    if ctx.is_punct(i, ")") {
+        if let Some(open) = (i.saturating_sub(6).max(lo)..i).rev().find(|&x| ctx.is_punct(x, "(")) {
+            i = open.checked_sub(1)?;
+        }
+    }
     if i < lo || ctx.in_quote.get(i).copied().unwrap_or(true) {
         return None;
     }
@@ -207,6 +213,15 @@ fn appositive(ctx: &Ctx<'_>, comma: usize, lo: usize) -> Option<Source> {
         }
         let p = a - 1;
         steps += 1;
+        // "(D-Ore.)": a parenthesis is skipped whole, its period ends nothing.
+        if ctx.is_punct(p, ")") {
+            if let Some(open) =
+                (p.saturating_sub(6).max(lo)..p).rev().find(|&x| ctx.is_punct(x, "("))
+            {
+                a = open;
+                continue;
+            }
+        }
         if ctx.is_punct(p, ",") {
             if a <= end {
                 segs.push((a, end));

@@ -241,9 +241,21 @@ pub(crate) fn cue_in_sentence(ctx: &Ctx<'_>, piece: &Piece) -> Option<Found> {
         if ctx.in_quote.get(k).copied().unwrap_or(true) {
             continue;
         }
-        if let Some(v) = ctx.speech_verb(k) {
+        // "has called for \"flexibility\"": "call for" reports what someone asked for.
+        let call_for = matches!(ctx.low(k), "call" | "calls" | "called" | "calling")
+            && ctx.low(k + 1) == "for";
+        let verb = ctx.speech_verb(k).or_else(|| {
+            call_for.then_some(crate::lexicon::Verb {
+                kind: gazette_core::AttributionKind::Other,
+                strong: true,
+                participle: ctx.low(k) == "calling",
+            })
+        });
+        if let Some(v) = verb {
             if v.strong || ctx.low(k + 1) == "that" {
-                if v.participle {
+                // "X said ... but urged ...": the subject of the first verb.
+                let coordinated = k > lo && matches!(ctx.low(k - 1), "and" | "but");
+                if v.participle || coordinated {
                     // "..., saying that ...": the subject of the main clause.
                     let main =
                         (lo..k).rev().find(|&i| ctx.speech_verb(i).is_some_and(|v| !v.participle));

@@ -691,3 +691,33 @@ fn attributions_a_clause_after_the_verb_is_the_content() {
         &["SaidThat|One European diplomat, who spoke on condition of anonymity because the talks were continuing|said: the presidency would try again in June"],
     );
 }
+
+#[test]
+fn rule_the_diplomat_is_the_diplomat_introduced_before() {
+    check_quotes(
+        r#"One European diplomat, who spoke on condition of anonymity, said the presidency would try again. "Nobody wants a fight with farmers," the diplomat said."#,
+        &["[direct|~One European diplomat, who spoke on condition of anonymity|said] Nobody wants a fight with farmers,"],
+    );
+}
+
+#[test]
+fn rule_speaker_with_party_state_and_whose_clause() {
+    check_quotes(
+        r#"Sen. <PER g="f">Ruth Calloway</PER> (D-<LOC canon="Oregon">Ore.</LOC>), whose state relies heavily on ballot measures, said in a statement that a ruling for Ohio would "hand incumbents a veto over the voters.""#,
+        &["[partial|Ruth Calloway (Sen.)|said] hand incumbents a veto over the voters."],
+    );
+}
+
+#[test]
+fn rule_call_for_coordinated_verbs_and_a_parenthesis_after_the_name() {
+    check_quotes(
+        r#"The <ORG>European People's Party</ORG> has called for "flexibility" for farmers.
+<PER g="m">Edward Lyle</PER>, arguing for the government, said it took no position but urged the court not to adopt a rule that would "federalize every clipboard."
+Ambassador <PER g="m">Zhou Haoming</PER> (周浩明) said that Beijing was "a patient partner.""#,
+        &[
+            "[partial|European People's Party|called] flexibility",
+            "[partial|Edward Lyle|urged] federalize every clipboard.",
+            "[partial|Zhou Haoming (Ambassador)|said] a patient partner.",
+        ],
+    );
+}
