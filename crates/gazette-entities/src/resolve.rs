@@ -346,6 +346,37 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
     }
     ments.sort_by_key(|m| m.0);
     ments.dedup_by_key(|m| m.0);
+    // "Rami Khoury (رامي خوري)": a name in another script in parentheses next to a person's
+    // name is that person.
+    for i in 0..ments.len() {
+        let (span, d, _) = ments[i];
+        let t = &text[span];
+        if drafts[d].kind != EntityKind::Person || t.chars().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let beside = |j: usize| {
+            let (other, od, _) = ments[j];
+            let gap = if other.end() <= span.start() {
+                text.get(other.end()..span.start())
+            } else {
+                text.get(span.end()..other.start())
+            };
+            (drafts[od].kind == EntityKind::Person
+                && od != d
+                && gap.is_some_and(|g| matches!(g.trim(), "(" | ")" | ") (")))
+            .then_some(od)
+        };
+        let to = i
+            .checked_sub(1)
+            .and_then(beside)
+            .or_else(|| (i + 1 < ments.len()).then(|| beside(i + 1)).flatten());
+        if let Some(to) = to {
+            if redirect.is_empty() {
+                redirect = vec![None; drafts.len()];
+            }
+            redirect[d] = Some(to);
+        }
+    }
     for m in &mut ments {
         if let Some(to) = redirect.get(m.1).copied().flatten() {
             m.1 = to;

@@ -1944,6 +1944,43 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     chosen.extend(new);
 }
 
+/// A person's name in another script, in parentheses next to the name in Latin letters:
+/// "Rami Khoury (رامي خوري)", "Ольга Мельник (Olga Melnyk)", "Zhou Haoming (周浩明)". The
+/// mention is the same person (see `resolve`).
+pub(crate) fn script_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    let toks = &ctx.layout.tokens;
+    let script = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind.is_wordlike())
+            && ctx.t(k).chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    };
+    let mut new = Vec::new();
+    for c in chosen.iter().filter(|c| c.kind == EntityKind::Person) {
+        let after = toks.partition_point(|t| t.span.start() < c.span.end());
+        let first = toks.partition_point(|t| t.span.start() < c.span.start());
+        // "Latin (script)".
+        if after < toks.len() && ctx.t(after) == "(" {
+            let mut j = after + 1;
+            while j < toks.len() && j < after + 6 && script(j) {
+                j += 1;
+            }
+            if j > after + 1 && j < toks.len() && ctx.t(j) == ")" {
+                new.push(Cand::new(ctx.span(after + 1, j), EntityKind::Person, 50, "script"));
+            }
+        }
+        // "script (Latin)".
+        if first >= 2 && ctx.t(first - 1) == "(" && after < toks.len() && ctx.t(after) == ")" {
+            let mut a = first - 1;
+            while a > 0 && a + 6 > first && script(a - 1) {
+                a -= 1;
+            }
+            if a < first - 1 {
+                new.push(Cand::new(ctx.span(a, first - 1), EntityKind::Person, 50, "script"));
+            }
+        }
+    }
+    chosen.extend(new);
+}
+
 /// People and organizations introduced by name: "an Israeli-American named Zohar Lahav", "a
 /// security consulting firm called UC Global". The noun before the verb gives the type.
 pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {

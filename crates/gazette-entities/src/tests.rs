@@ -337,3 +337,10 @@ fn company_names_without_their_legal_form_and_over_small_places() {
          Semiconductor</ORG> said <ORG canon=\"Quillon Labs\">Quillon</ORG> would grow.",
     );
 }
+
+#[test]
+fn names_in_another_script_beside_the_latin_name() {
+    check("said <PER>Rami Khoury</PER> (<PER canon=\"Rami Khoury\">رامي خوري</PER>), a mechanic.");
+    check("<PER canon=\"Olga Melnyk\">Ольга Мельник</PER> (<PER>Olga Melnyk</PER>), an accountant, fled.");
+    check("Ambassador <PER>Zhou Haoming</PER> (<PER canon=\"Zhou Haoming\">周浩明</PER>) spoke.");
+}
