@@ -299,12 +299,13 @@ impl Recognizer {
         let mut chosen = select(cands);
         // Context rules look at what is chosen so far; each adds only where nothing is.
         // `chosen` stays sorted and non-overlapping unless a rule added something.
-        let rules: [fn(&Ctx<'_>, &mut Vec<Cand>); 5] = [
+        let rules: [fn(&Ctx<'_>, &mut Vec<Cand>); 6] = [
             rules::context_names,
             rules::introduced_names,
             rules::place_named_orgs,
             rules::org_context_names,
             rules::script_names,
+            rules::ampersand_orgs,
         ];
         for rule in rules {
             let before = chosen.len();

@@ -1944,6 +1944,37 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     chosen.extend(new);
 }
 
+/// Names joined by "&" are firms: "Harlan & Pike", "Marks & Spencer", "Procter & Gamble".
+pub(crate) fn ampersand_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    let toks = &ctx.layout.tokens;
+    let mut new = Vec::new();
+    for s in ctx.rule_sentences() {
+        for k in s.start + 1..s.end.saturating_sub(1) {
+            if ctx.t(k) != "&" || !ctx.is_cap(k - 1) || !ctx.is_cap(k + 1) {
+                continue;
+            }
+            let mut a = k - 1;
+            while a > s.start && a + 3 > k && ctx.is_cap(a - 1) && !ctx.sentence_initial(a - 1) {
+                a -= 1;
+            }
+            let mut e = k + 2;
+            while e < s.end && e < k + 4 && ctx.is_cap(e) {
+                e += 1;
+            }
+            let span = ctx.span(a, e);
+            let p = chosen.partition_point(|c| c.span.end() <= span.start());
+            // Only where no other name is, but over one-word places ("Harlan" the town).
+            let covered = chosen[p..].iter().take_while(|c| c.span.start() < span.end()).any(|c| {
+                !(c.kind == EntityKind::Loc && c.rule == "gazetteer" && c.span.len() < span.len())
+            });
+            if !covered && toks[a].kind == TokenKind::Word {
+                new.push(Cand::new(span, EntityKind::Org, 50, "ampersand"));
+            }
+        }
+    }
+    chosen.extend(new);
+}
+
 /// A person's name in another script, in parentheses next to the name in Latin letters:
 /// "Rami Khoury (رامي خوري)", "Ольга Мельник (Olga Melnyk)", "Zhou Haoming (周浩明)". The
 /// mention is the same person (see `resolve`).

@@ -344,3 +344,8 @@ fn names_in_another_script_beside_the_latin_name() {
     check("<PER canon=\"Olga Melnyk\">Ольга Мельник</PER> (<PER>Olga Melnyk</PER>), an accountant, fled.");
     check("Ambassador <PER>Zhou Haoming</PER> (<PER canon=\"Zhou Haoming\">周浩明</PER>) spoke.");
 }
+
+#[test]
+fn names_joined_by_an_ampersand_are_firms() {
+    check("The law firm <ORG>Harlan & Pike</ORG> advised the board, and <ORG>Zorbex & Kahl Partners</ORG> the bank.");
+}
