@@ -278,13 +278,21 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, chosen: Vec<Cand>, entries: &[Entry]) -> En
                         ctx.lower(i - 1),
                         "in" | "at" | "near" | "from" | "to" | "of" | "outside" | "around"
                     );
-                let blocked = ments[pos..]
-                    .iter()
-                    .take_while(|m| m.0.start() < span.end())
-                    .any(|m| (!m.2 || (company && locative)) && (m.1 != d || m.0 != span));
+                let blocked =
+                    ments[pos..].iter().take_while(|m| m.0.start() < span.end()).any(|m| {
+                        // A company's name replaces a nationality or another name only
+                        // where it is longer ("American Motors", not "American").
+                        let not_a_place = company
+                            && drafts[m.1].kind != EntityKind::Loc
+                            && m.0.len() >= span.len();
+                        (!m.2 || (company && locative) || not_a_place) && (m.1 != d || m.0 != span)
+                    });
+                // "Halvorsen Chief Executive Helen Achterberg": a title after the name is no
+                // part of it.
                 let next_is_name = i + n < p.tokens.end
                     && toks[i + n].kind == TokenKind::Word
-                    && ctx.capitalized_word(i + n);
+                    && ctx.capitalized_word(i + n)
+                    && ctx.title_at(i + n, p.tokens.end).is_none();
                 if !blocked && !next_is_name {
                     extra.push((span, d));
                 }

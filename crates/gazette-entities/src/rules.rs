@@ -619,7 +619,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A title starting at token `i`: (tokens, class, gender).
-    fn title_at(&self, i: usize, end: usize) -> Option<(usize, TitleClass, Gender)> {
+    pub(crate) fn title_at(&self, i: usize, end: usize) -> Option<(usize, TitleClass, Gender)> {
         if i >= end {
             return None;
         }

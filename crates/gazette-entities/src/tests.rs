@@ -349,3 +349,15 @@ fn names_in_another_script_beside_the_latin_name() {
 fn names_joined_by_an_ampersand_are_firms() {
     check("The law firm <ORG>Harlan & Pike</ORG> advised the board, and <ORG>Zorbex & Kahl Partners</ORG> the bank.");
 }
+
+#[test]
+fn a_company_first_word_never_takes_a_nationality() {
+    check(
+        "<ORG>American Motors Corp</ORG> said <ORG canon=\"American Motors Corp\">American \
+         Motors</ORG> would grow, and <NORP>American</NORP> Ambassador <PER>John Roe</PER> agreed.",
+    );
+    check(
+        "<ORG>Halvorsen Semiconductor Corp.</ORG> agreed, and <ORG canon=\"Halvorsen Semiconductor \
+         Corp.\">Halvorsen</ORG> Chief Executive <PER>Helen Achterberg</PER> spoke.",
+    );
+}
