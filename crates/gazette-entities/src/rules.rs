@@ -45,6 +45,8 @@ pub(crate) mod flag {
     pub const SENT_INITIAL: u32 = 1 << 5;
     /// A romanized East Asian given name: "Dae-jung", "Chi-cheng", "Ka-shing".
     pub const GIVEN: u32 = 1 << 6;
+    /// The token "&" (see `ampersand_orgs`).
+    pub const AMP: u32 = 1 << 7;
     // Surface words (case-sensitive), from the lists below.
     pub const ORG_HEAD: u32 = 1 << 8;
     pub const ORG_FIRST: u32 = 1 << 9;
@@ -155,6 +157,7 @@ struct Spare {
     titles: Vec<u16>,
     title_hits: Vec<(u32, u8, TitleClass, Gender)>,
     rule_sents: Vec<std::ops::Range<usize>>,
+    rule_masks: Vec<u32>,
     key: String,
 }
 
@@ -179,6 +182,7 @@ impl Spare {
         self.titles.clear();
         self.title_hits.clear();
         self.rule_sents.clear();
+        self.rule_masks.clear();
         self.key.clear();
         SPARE.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
@@ -198,6 +202,7 @@ impl Drop for Ctx<'_> {
             titles: std::mem::take(&mut self.titles),
             title_hits: std::mem::take(&mut self.title_hits),
             rule_sents: std::mem::take(&mut self.rule_sents),
+            rule_masks: std::mem::take(&mut self.rule_masks),
             key: std::mem::take(&mut self.key),
         }
         .give_back();
@@ -227,6 +232,9 @@ pub(crate) struct Ctx<'a> {
     /// Token ranges of the sentences where rules apply: prose paragraphs (body, captions,
     /// contributor notes), not headline-style or all-capitals ones.
     rule_sents: Vec<std::ops::Range<usize>>,
+    /// Per rule sentence: the union of its tokens' `flag` bits, so that a rule looking for a
+    /// word class skips the sentences without one in a single test.
+    rule_masks: Vec<u32>,
     /// Scratch space for title keys, kept for reuse (see `Spare`).
     key: String,
 }
@@ -319,6 +327,9 @@ impl<'a> Ctx<'a> {
             {
                 f |= flag::NAME;
             }
+            if t == "&" {
+                f |= flag::AMP;
+            }
             flags[i] = f;
         }
         // Initials of two or three letters between a first name and a capitalized word:
@@ -378,6 +389,12 @@ impl<'a> Ctx<'a> {
                         .map(|s| s.tokens.clone())
                 }),
         );
+        let mut rule_masks = std::mem::take(&mut spare.rule_masks);
+        rule_masks.extend(
+            rule_sents
+                .iter()
+                .map(|r| flags.get(r.clone()).unwrap_or_default().iter().fold(0, |m, f| m | f)),
+        );
         let mut ctx = Ctx {
             text,
             layout,
@@ -391,6 +408,7 @@ impl<'a> Ctx<'a> {
             titles: Vec::new(),
             title_hits: Vec::new(),
             rule_sents,
+            rule_masks,
             key: String::new(),
         };
         let mut title_hits = std::mem::take(&mut spare.title_hits);
@@ -556,6 +574,15 @@ impl<'a> Ctx<'a> {
     /// Sentences of paragraphs where rules apply (prose, not headlines).
     fn rule_sentences(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         self.rule_sents.iter().cloned()
+    }
+
+    /// The rule sentences with a token that has any of `bits`.
+    fn rule_sentences_with(&self, bits: u32) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        self.rule_sents
+            .iter()
+            .zip(&self.rule_masks)
+            .filter(move |(_, m)| *m & bits != 0)
+            .map(|(r, _)| r.clone())
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -820,7 +847,7 @@ pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 
 /// Known first name + capitalized word(s): "Peter Neumann", "Wil M. van Gemert".
 pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
-    for s in ctx.rule_sentences() {
+    for s in ctx.rule_sentences_with(u32::from(word::FIRST_NAME) << flag::LEX_SHIFT) {
         let mut i = s.start;
         while i < s.end {
             if !ctx.is_cap(i) || ctx.tok(i).kind != TokenKind::Word {
@@ -876,7 +903,7 @@ pub(crate) fn first_name_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 /// "Kim Dae-jung", "Chang Chi-cheng", "Li Ka-shing": a known surname and a hyphenated given
 /// name (romanized Korean and Chinese names).
 pub(crate) fn east_asian_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
-    for s in ctx.rule_sentences() {
+    for s in ctx.rule_sentences_with(flag::GIVEN) {
         for i in s.start..s.end.saturating_sub(1) {
             if ctx.has(i + 1, flag::GIVEN)
                 && ctx.is_cap(i)
@@ -1087,11 +1114,8 @@ const ORG_FIRST: &[&str] = &[
 /// Security and Military Studies", "the Tunis-based X".
 pub(crate) fn org_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     let gazetteer = gazetteer_prefix(out).len();
-    for s in ctx.rule_sentences() {
-        // Every candidate has a head word: most sentences have none.
-        if !s.clone().any(|k| ctx.has(k, flag::ORG_HEAD) || ctx.has(k, flag::ORG_FIRST)) {
-            continue;
-        }
+    // Every candidate has a head word: most sentences have none.
+    for s in ctx.rule_sentences_with(flag::ORG_HEAD | flag::ORG_FIRST) {
         let mut i = s.start;
         while i < s.end {
             if !ctx.is_cap(i) || (ctx.sentence_initial(i) && ctx.t(i) == "The") {
@@ -1233,7 +1257,7 @@ const GEO_HEADS: &[&str] = &[
 /// Places by head word: "Marsabit County", "Mekong Delta", "St. Charles County".
 pub(crate) fn geo_patterns(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     let gazetteer = gazetteer_prefix(out).len();
-    for s in ctx.rule_sentences() {
+    for s in ctx.rule_sentences_with(flag::DIRECTION | flag::GEO_HEAD) {
         for k in s.start..s.end {
             if !ctx.has_any(k, flag::DIRECTION | flag::GEO_HEAD) {
                 continue;
@@ -1847,11 +1871,8 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
         let p = chosen.partition_point(|c| c.span.end() <= span.start());
         chosen.get(p).is_some_and(|c| c.span.start() < span.end())
     };
-    for s in ctx.rule_sentences() {
-        // Every context has a cue word: most sentences have none.
-        if !s.clone().any(|k| ctx.has(k, flag::CUE)) {
-            continue;
-        }
+    // Every context has a cue word: most sentences have none.
+    for s in ctx.rule_sentences_with(flag::CUE) {
         let mut k = s.start;
         while k < s.end {
             if !ctx.is_cap(k) || toks[k].kind != TokenKind::Word {
@@ -1948,9 +1969,9 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
 pub(crate) fn ampersand_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let toks = &ctx.layout.tokens;
     let mut new = Vec::new();
-    for s in ctx.rule_sentences() {
+    for s in ctx.rule_sentences_with(flag::AMP) {
         for k in s.start + 1..s.end.saturating_sub(1) {
-            if ctx.t(k) != "&" || !ctx.is_cap(k - 1) || !ctx.is_cap(k + 1) {
+            if !ctx.has(k, flag::AMP) || !ctx.is_cap(k - 1) || !ctx.is_cap(k + 1) {
                 continue;
             }
             let mut a = k - 1;
@@ -2016,7 +2037,7 @@ pub(crate) fn script_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
 /// security consulting firm called UC Global". The noun before the verb gives the type.
 pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let mut new = Vec::new();
-    for s in ctx.rule_sentences() {
+    for s in ctx.rule_sentences_with(flag::CUE) {
         for k in s.start + 1..s.end.saturating_sub(1) {
             if !ctx.has(k, flag::CUE) || !ctx.is_cap(k + 1) {
                 continue;
