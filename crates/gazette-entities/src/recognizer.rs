@@ -316,6 +316,7 @@ impl Recognizer {
                 add_selected(&mut chosen, new);
             }
         }
+        rules::language_uses(ctx, &mut chosen);
         chosen
     }
 

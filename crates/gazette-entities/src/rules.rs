@@ -1965,6 +1965,82 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     chosen.extend(new);
 }
 
+/// Languages are no nationalities: "written in English", "in perfect Spanish, he said",
+/// "an Arabic translation". (OntoNotes and spaCy call these LANGUAGE, a type gazette does not
+/// have.) Removes such NORP candidates.
+pub(crate) fn language_uses(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
+    const LANGUAGES: &[&str] = &[
+        "English",
+        "French",
+        "Spanish",
+        "Arabic",
+        "German",
+        "Russian",
+        "Chinese",
+        "Mandarin",
+        "Cantonese",
+        "Portuguese",
+        "Italian",
+        "Japanese",
+        "Korean",
+        "Hindi",
+        "Urdu",
+        "Persian",
+        "Farsi",
+        "Turkish",
+        "Hebrew",
+        "Ukrainian",
+        "Polish",
+        "Dutch",
+        "Swahili",
+        "Greek",
+    ];
+    let toks = &ctx.layout.tokens;
+    chosen.retain(|c| {
+        if c.kind != EntityKind::Norp || !LANGUAGES.contains(&&ctx.text[c.span]) {
+            return true;
+        }
+        let i = toks.partition_point(|t| t.span.start() < c.span.start());
+        let next = if i + 1 < toks.len() { ctx.lower(i + 1) } else { "" };
+        let after_in = (i >= 1 && ctx.lower(i - 1) == "in")
+            || (i >= 2
+                && ctx.lower(i - 2) == "in"
+                && matches!(ctx.lower(i - 1), "perfect" | "fluent" | "broken" | "plain" | "good"));
+        let closed = i + 1 >= toks.len()
+            || toks[i + 1].kind == TokenKind::Punct
+            || matches!(
+                next,
+                "by" | "to"
+                    | "for"
+                    | "with"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "than"
+                    | "as"
+                    | "but"
+                    | "so"
+                    | "because"
+                    | "instead"
+            );
+        let language_noun = matches!(
+            next,
+            "translation"
+                | "translations"
+                | "language"
+                | "subtitles"
+                | "speakers"
+                | "speaker"
+                | "text"
+                | "lessons"
+                | "classes"
+                | "teacher"
+                | "words"
+        );
+        !((after_in && closed) || language_noun)
+    });
+}
+
 /// Names joined by "&" are firms: "Harlan & Pike", "Marks & Spencer", "Procter & Gamble".
 pub(crate) fn ampersand_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let toks = &ctx.layout.tokens;

@@ -361,3 +361,14 @@ fn a_company_first_word_never_takes_a_nationality() {
          Corp.\">Halvorsen</ORG> Chief Executive <PER>Helen Achterberg</PER> spoke.",
     );
 }
+
+#[test]
+fn languages_are_no_nationalities() {
+    check(
+        "The slides were written in perfect English by a native speaker, and an Arabic \
+         translation followed; <NORP>French</NORP> officials said so in French.",
+    );
+    check("He studied <NORP>English</NORP> literature and met <NORP>Spanish</NORP> diplomats.");
+    // A language name ending the text.
+    check("It was written in English");
+}
