@@ -827,7 +827,8 @@ pub(crate) fn titled_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 len >= 2
             };
             // "Miss Idaho", "Miss America": a beauty pageant's title, not a woman.
-            let pageant = ctx.t(i) == "Miss"
+            let pageant = len > 0
+                && ctx.t(i) == "Miss"
                 && gazetteer_at(&out[..gazetteer], ctx.tok(j).span.start())
                     .is_some_and(|c| c.kind == EntityKind::Loc && c.span == ctx.span(j, e));
             if ok && len > 0 && !pageant && person_ok(ctx, j, e) {
