@@ -542,17 +542,23 @@ impl<'a> Ctx<'a> {
         self.para_of.get(ti).and_then(|&p| self.all_caps.get(p as usize)).copied().unwrap_or(false)
     }
 
+    /// Token `i`; past the end, an empty punctuation token at the end of the text (rules read
+    /// one token ahead, and a rule's slip must never panic).
     pub fn tok(&self, i: usize) -> Token {
-        self.layout.tokens[i]
+        self.layout.tokens.get(i).copied().unwrap_or(Token {
+            span: Span::new(self.text.len(), self.text.len()),
+            kind: TokenKind::Punct,
+        })
     }
 
+    /// The text of token `i` ("" past the end).
     pub fn t(&self, i: usize) -> &'a str {
-        &self.text[self.layout.tokens[i].span]
+        self.layout.tokens.get(i).map_or("", |t| &self.text[t.span])
     }
 
-    /// The normalized (lower-case, folded) token.
+    /// The normalized (lower-case, folded) token ("" past the end).
     pub(crate) fn lower(&self, i: usize) -> &str {
-        let (a, b) = self.low_rng[i];
+        let Some(&(a, b)) = self.low_rng.get(i) else { return "" };
         &self.low[a as usize..b as usize]
     }
 
