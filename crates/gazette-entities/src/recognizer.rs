@@ -405,16 +405,23 @@ impl Recognizer {
                 match tok.kind {
                     TokenKind::Compound => {
                         let t = &text[tok.span];
+                        // "D-Ore." (party and state): the period after the compound belongs to
+                        // the state's abbreviation.
+                        let party_state = t.len() > 2
+                            && matches!(&t.as_bytes()[..2], b"D-" | b"R-" | b"I-")
+                            && ctx.t(ti + 1) == "."
+                            && ctx.tok(ti + 1).span.start() == tok.span.end();
                         let mut start = tok.span.start();
                         for part in t.split(['-', '\u{2010}', '\u{2011}']) {
                             if !part.is_empty() {
                                 stream.push(' ');
-                                offs.push((
-                                    stream.len() as u32,
-                                    Span::new(start, start + part.len()),
-                                    ti as u32,
-                                ));
+                                let last = start + part.len() == tok.span.end();
+                                let end = start + part.len() + usize::from(last && party_state);
+                                offs.push((stream.len() as u32, Span::new(start, end), ti as u32));
                                 push_token(&mut stream, part);
+                                if last && party_state {
+                                    stream.push('.');
+                                }
                             }
                             start += part.len() + 1;
                             if start > tok.span.end() {

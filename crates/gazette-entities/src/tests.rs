@@ -375,3 +375,11 @@ fn languages_are_no_nationalities() {
     // A language name ending the text.
     check("It was written in English");
 }
+
+#[test]
+fn party_and_state_after_a_name() {
+    check(
+        "Sen. <PER>Ruth Calloway</PER> (D-<LOC canon=\"Oregon\">Ore.</LOC>) and Rep. <PER>Dale \
+         Whitaker</PER>, R-<LOC>Ohio</LOC>, spoke.",
+    );
+}
