@@ -183,7 +183,51 @@ fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> O
             let rest_has_that = (k + 1..e.min(k + 8)).any(|t| ctx.low(t) == "that");
             if !rest_has_that && !ctx.is_quote(b - 1) {
                 let tail_short = e.saturating_sub(k) <= 6;
-                if tail_short {
+                // "..., the statistics office said on Tuesday, as ...", "..., officials said
+                // Friday": a time or a comma after the verb, no clause.
+                let next = ctx.low(k + 1);
+                let timed = ctx.is_punct(k + 1, ",")
+                    || matches!(
+                        next,
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                    )
+                    // "last week", "this month", "late on Friday", not "this will ...".
+                    || (matches!(next, "last" | "this" | "earlier" | "late")
+                        && matches!(
+                            ctx.low(k + 2),
+                            "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+                                | "night" | "weekend" | "quarter" | "on" | "in" | "," | "."
+                        ))
+                    || (matches!(next, "on" | "in")
+                        && (crate::lexicon::is_month(ctx.low(k + 2))
+                            || matches!(
+                                ctx.low(k + 2),
+                                "monday"
+                                    | "tuesday"
+                                    | "wednesday"
+                                    | "thursday"
+                                    | "friday"
+                                    | "saturday"
+                                    | "sunday"
+                                    | "a"
+                                    | "its"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                            )));
+                // "However, officials said ...": a few words before the comma are an adverbial,
+                // not the content.
+                let clause_before = b.saturating_sub(s) >= 4;
+                if (tail_short || timed) && clause_before {
                     let content = trim_span(ctx, s, b - 1)?;
                     return Some(Attribution { kind, content, source: src, cue });
                 }

@@ -721,3 +721,16 @@ Ambassador <PER g="m">Zhou Haoming</PER> (周浩明) said that Beijing was "a pa
         ],
     );
 }
+
+#[test]
+fn attributions_source_after_the_content_with_a_time() {
+    check_attributions(
+        "Germany's annual inflation rate fell to 5.5% in May, the statistics office said on Tuesday, as energy costs eased.",
+        &["SaidThat|the statistics office|said: Germany's annual inflation rate fell to 5.5% in May"],
+    );
+    // A short adverbial before the comma is no content.
+    check_attributions(
+        "However, Commission sources said the notice would not detail the measures.",
+        &["SaidThat|Commission sources|said: the notice would not detail the measures"],
+    );
+}
