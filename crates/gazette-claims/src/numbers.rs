@@ -155,7 +155,21 @@ fn number_at(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<Num> {
             "tenth" => 0.1,
             _ => 0.5,
         };
-        if matches!(ctx.low(n + 1), "third" | "fifth" | "tenth") && ctx.low(n + 2) != "of" {
+        // "a third of", "fell by about a third in two years"; not "a third party".
+        let quantified = n > 0
+            && matches!(
+                ctx.low(n - 1),
+                "by" | "about" | "nearly" | "roughly" | "almost" | "around" | "than"
+            )
+            && (ctx.kind(n + 2) != Some(TokenKind::Word)
+                || matches!(
+                    ctx.low(n + 2),
+                    "in" | "since" | "from" | "over" | "to" | "between" | "last" | "this"
+                ));
+        if matches!(ctx.low(n + 1), "third" | "fifth" | "tenth")
+            && ctx.low(n + 2) != "of"
+            && !quantified
+        {
             return None;
         }
         (Some(v), n + 1, Kind::Fraction)
@@ -384,6 +398,11 @@ fn is_date_or_year(ctx: &Ctx<'_>, n: usize, last: usize) -> bool {
 fn compound(ctx: &Ctx<'_>, i: usize) -> Option<Num> {
     let raw = ctx.raw(i);
     let (a, b) = raw.split_once('-')?;
+    // "52-year-old", "six-month-old": an age in years (months...).
+    let b = match b.strip_suffix("-old") {
+        Some(unit @ ("year" | "month" | "week" | "day")) => unit,
+        _ => b,
+    };
     let lb = b.to_lowercase();
     if lexicon::number_word(&lb).is_some() || lexicon::fraction_word(ctx.low(i)).is_some() {
         // "twenty-five", "three-quarters".

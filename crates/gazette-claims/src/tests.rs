@@ -734,3 +734,16 @@ fn attributions_source_after_the_content_with_a_time() {
         &["SaidThat|Commission sources|said: the notice would not detail the measures"],
     );
 }
+
+#[test]
+fn numbers_ages_and_a_third_without_of() {
+    check_numbers(
+        "A 52-year-old engineer said prices had dropped by about a third in two years.",
+        &[
+            "52 = 52 years",
+            "a third = 0.3333333333333333 fraction [about] ^down <A 52-year-old engineer>",
+            "two = 2 years <A 52-year-old engineer>",
+        ],
+    );
+    check_numbers("He ran for a third term.", &[]);
+}
