@@ -718,6 +718,38 @@ impl Lexicon {
 }
 
 /// Adds `ambiguous=1;ambiguous_forms=...` and `case=exact;exact_forms=...`.
+/// A curated-only entity file: unique ids with `prefix`, type `typ`, a `kind=` attribute each;
+/// merged and flagged for ambiguity.
+fn build_curated(
+    entries: Vec<Entity>,
+    what: &str,
+    typ: &str,
+    prefix: &str,
+    lex: &Lexicon,
+) -> Result<BTreeMap<String, Entity>> {
+    let mut seen = HashSet::new();
+    for e in &entries {
+        if !seen.insert(e.id.clone()) {
+            bail!("{what}: duplicate id {}", e.id);
+        }
+        if e.typ != typ {
+            bail!("{what}: {} has type {} (want {typ})", e.id, e.typ);
+        }
+        if !e.id.starts_with(prefix) {
+            bail!("{what}: id {} must start with {prefix}", e.id);
+        }
+        if e.attr("kind").is_none() {
+            bail!("{what}: {} has no kind= attribute", e.id);
+        }
+    }
+    let mut map = BTreeMap::new();
+    merge_curated(&mut map, entries, typ)?;
+    for e in map.values_mut() {
+        flag_entity(e, lex, false);
+    }
+    Ok(map)
+}
+
 fn flag_entity(e: &mut Entity, lex: &Lexicon, person_check: bool) {
     let forced_unambiguous = e.attr("ambiguous") == Some("0");
     if forced_unambiguous {
@@ -900,59 +932,17 @@ fn build(src: &Path, inputs: &Inputs) -> Result<Built> {
         }
     }
 
-    // --- organizations ---------------------------------------------------------
-    let mut orgs = BTreeMap::new();
+    // --- organizations and people ----------------------------------------------
     let org_entries = parse_entity_dir(&src.join("organizations"))?;
-    {
-        let mut seen = HashSet::new();
-        for e in &org_entries {
-            if !seen.insert(e.id.clone()) {
-                bail!("organizations: duplicate id {}", e.id);
-            }
-            if e.typ != "ORG" {
-                bail!("organizations: {} has type {} (want ORG)", e.id, e.typ);
-            }
-            if !e.id.starts_with("org:") {
-                bail!("organizations: id {} must start with org:", e.id);
-            }
-            if e.attr("kind").is_none() {
-                bail!("organizations: {} has no kind= attribute", e.id);
-            }
-        }
-    }
-    merge_curated(&mut orgs, org_entries, "ORG")?;
-    for e in orgs.values_mut() {
-        flag_entity(e, &lex, false);
-    }
+    let orgs = build_curated(org_entries, "organizations", "ORG", "org:", &lex)?;
     check_entities(&orgs, "organizations.tsv")?;
-
-    // --- people ------------------------------------------------------------------
-    let mut people = BTreeMap::new();
     let people_entries = parse_entity_file(&src.join("people.tsv"))?;
-    {
-        let mut seen = HashSet::new();
-        for e in &people_entries {
-            if !seen.insert(e.id.clone()) {
-                bail!("people.tsv: duplicate id {}", e.id);
-            }
-            if e.typ != "PERSON" {
-                bail!("people.tsv: {} has type {} (want PERSON)", e.id, e.typ);
-            }
-            if !e.id.starts_with("person:") {
-                bail!("people.tsv: id {} must start with person:", e.id);
-            }
-            if e.attr("kind").is_none() {
-                bail!("people.tsv: {} has no kind= attribute", e.id);
-            }
-            if !matches!(e.attr("gender"), Some("M" | "F" | "U")) {
-                bail!("people.tsv: {} needs gender=M, F or U", e.id);
-            }
+    for e in &people_entries {
+        if !matches!(e.attr("gender"), Some("M" | "F" | "U")) {
+            bail!("people.tsv: {} needs gender=M, F or U", e.id);
         }
     }
-    merge_curated(&mut people, people_entries, "PERSON")?;
-    for e in people.values_mut() {
-        flag_entity(e, &lex, false);
-    }
+    let people = build_curated(people_entries, "people.tsv", "PERSON", "person:", &lex)?;
     check_entities(&people, "people.tsv")?;
 
     // Ids must be unique across all entity files.

@@ -241,6 +241,14 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Weekday names.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
+    )
+}
+
 /// Month names and their abbreviations.
 pub(crate) fn is_month(w: &str) -> bool {
     matches!(

@@ -326,13 +326,7 @@ fn is_name_number(ctx: &Ctx<'_>, n: usize, last: usize) -> bool {
         .and_then(|m| ctx.entity_of(m))
         .is_some_and(|e| matches!(e.kind, EntityKind::Loc | EntityKind::Norp));
     let w = ctx.low(p);
-    if place
-        || lexicon::is_month(w)
-        || matches!(
-            w,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    {
+    if place || lexicon::is_month(w) || lexicon::is_weekday(w) {
         return false;
     }
     let sentence_start = p == 0 || ctx.sentence(p - 1) != ctx.sentence(p);

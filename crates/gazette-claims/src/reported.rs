@@ -7,6 +7,7 @@
 use gazette_core::{Attribution, AttributionKind, Quote, QuoteKind, Source, Span, TokenKind};
 
 use crate::ctx::Ctx;
+use crate::lexicon;
 use crate::source;
 
 /// Finds the attributions of every prose sentence. `quotes` are sorted by span.
@@ -187,19 +188,8 @@ fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> O
                 // Friday": a time or a comma after the verb, no clause.
                 let next = ctx.low(k + 1);
                 let timed = ctx.is_punct(k + 1, ",")
-                    || matches!(
-                        next,
-                        "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "yesterday"
-                            | "today"
-                            | "tonight"
-                    )
+                    || lexicon::is_weekday(next)
+                    || matches!(next, "yesterday" | "today" | "tonight")
                     // "last week", "this month", "late on Friday", not "this will ...".
                     || (matches!(next, "last" | "this" | "earlier" | "late")
                         && matches!(
@@ -208,22 +198,9 @@ fn verb(ctx: &Ctx<'_>, k: usize, kind: AttributionKind, s: usize, e: usize) -> O
                                 | "night" | "weekend" | "quarter" | "on" | "in" | "," | "."
                         ))
                     || (matches!(next, "on" | "in")
-                        && (crate::lexicon::is_month(ctx.low(k + 2))
-                            || matches!(
-                                ctx.low(k + 2),
-                                "monday"
-                                    | "tuesday"
-                                    | "wednesday"
-                                    | "thursday"
-                                    | "friday"
-                                    | "saturday"
-                                    | "sunday"
-                                    | "a"
-                                    | "its"
-                                    | "their"
-                                    | "his"
-                                    | "her"
-                            )));
+                        && (lexicon::is_month(ctx.low(k + 2))
+                            || lexicon::is_weekday(ctx.low(k + 2))
+                            || matches!(ctx.low(k + 2), "a" | "its" | "their" | "his" | "her")));
                 // "However, officials said ...": a few words before the comma are an adverbial,
                 // not the content.
                 let clause_before = b.saturating_sub(s) >= 4;

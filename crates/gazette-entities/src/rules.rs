@@ -1345,21 +1345,27 @@ const SPEECH_VERBS: &[&str] = &[
     "countered",
 ];
 
+/// The chosen candidates that overlap `span` (`chosen` is sorted and non-overlapping).
+fn overlapping(chosen: &[Cand], span: Span) -> impl Iterator<Item = &Cand> {
+    let i = chosen.partition_point(|c| c.span.end() <= span.start());
+    chosen[i..].iter().take_while(move |c| c.span.start() < span.end())
+}
+
+/// Whether a context rule's name at `span` would sit on a chosen name. A longer name may
+/// replace a one-word place match ("said Wil M. van Gemert" where "Wil" is a Swiss town,
+/// "Harlan & Pike" where "Harlan" is a town), never anything else.
+fn taken(chosen: &[Cand], span: Span) -> bool {
+    overlapping(chosen, span).any(|c| {
+        !(c.rule == "gazetteer"
+            && c.kind == EntityKind::Loc
+            && c.prio <= 70
+            && c.span.len() < span.len())
+    })
+}
+
 /// Capitalized names in speech and apposition contexts: "said Rasoul", "Van Raemdonck said",
 /// "Mohannad Sabry, an Egyptian journalist", "according to Jane Roe".
 pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
-    // A longer name in a speech context may replace a one-word place match ("said Wil M. van
-    // Gemert" where "Wil" is a Swiss town), never anything else.
-    // `chosen` is sorted by span and non-overlapping: look only at the neighbours.
-    let covered = |chosen: &Vec<Cand>, sp: Span| {
-        let i = chosen.partition_point(|c| c.span.end() <= sp.start());
-        chosen[i..].iter().take_while(|c| c.span.start() < sp.end()).any(|c| {
-            !(c.rule == "gazetteer"
-                && c.kind == EntityKind::Loc
-                && c.prio <= 70
-                && c.span.len() < sp.len())
-        })
-    };
     let mut new = Vec::new();
     for s in ctx.rule_sentences() {
         let mut i = s.start;
@@ -1464,7 +1470,7 @@ pub(crate) fn context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 && !opens_sentence_alone
                 && (!single || known_surname || by_age)
                 && person_ok(ctx, a, e)
-                && !covered(chosen, span)
+                && !taken(chosen, span)
             {
                 new.push(Cand::new(span, EntityKind::Person, 50, "context"));
             }
@@ -1874,10 +1880,6 @@ const CUE_WORDS: &[&str] = &[
 pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
     let mut new = Vec::new();
     let toks = &ctx.layout.tokens;
-    let overlaps = |chosen: &[Cand], span: Span| {
-        let p = chosen.partition_point(|c| c.span.end() <= span.start());
-        chosen.get(p).is_some_and(|c| c.span.start() < span.end())
-    };
     // Every context has a cue word: most sentences have none.
     for s in ctx.rule_sentences_with(flag::CUE) {
         let mut k = s.start;
@@ -1961,7 +1963,7 @@ pub(crate) fn org_context_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 && !alone_at_start
                 && (e > k + 1 || !ctx.is_common(k))
                 && !(k..e).any(|j| ctx.has(j, flag::GEO_HEAD))
-                && !overlaps(chosen, span)
+                && overlapping(chosen, span).next().is_none()
                 && !surname_here()
             {
                 new.push(Cand::new(span, EntityKind::Org, 50, "org_context"));
@@ -2066,12 +2068,7 @@ pub(crate) fn ampersand_orgs(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
                 e += 1;
             }
             let span = ctx.span(a, e);
-            let p = chosen.partition_point(|c| c.span.end() <= span.start());
-            // Only where no other name is, but over one-word places ("Harlan" the town).
-            let covered = chosen[p..].iter().take_while(|c| c.span.start() < span.end()).any(|c| {
-                !(c.kind == EntityKind::Loc && c.rule == "gazetteer" && c.span.len() < span.len())
-            });
-            if !covered && toks[a].kind == TokenKind::Word {
+            if !taken(chosen, span) && toks[a].kind == TokenKind::Word {
                 new.push(Cand::new(span, EntityKind::Org, 50, "ampersand"));
             }
         }
@@ -2201,11 +2198,7 @@ pub(crate) fn introduced_names(ctx: &Ctx<'_>, chosen: &mut Vec<Cand>) {
             if span.is_empty() {
                 continue;
             }
-            let p = chosen.partition_point(|c| c.span.end() <= span.start());
-            let covered = chosen[p..].iter().take_while(|c| c.span.start() < span.end()).any(|c| {
-                !(c.rule == "gazetteer" && c.kind == EntityKind::Loc && c.span.len() < span.len())
-            });
-            if !covered {
+            if !taken(chosen, span) {
                 new.push(Cand::new(span, kind, 50, "introduced"));
             }
         }
